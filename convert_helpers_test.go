@@ -1,0 +1,134 @@
+package zhnorm
+
+import (
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/zhnorm/zhnorm/internal/opencc"
+)
+
+// corpusDir holds the shared test corpora; tests that need them skip when
+// it is absent.
+var corpusDir = filepath.Join("..", "shared", "corpus")
+
+var corpusFiles = []string{"pku_test.utf8", "msr_test.utf8", "as_test.utf8", "cityu_test.utf8"}
+
+const seedPage = "000_a73dac5818fe388b.txt"
+
+// corpus returns the named corpus file, skipping the test when it is absent.
+func corpus(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(corpusDir, name))
+	if os.IsNotExist(err) {
+		t.Skipf("corpus %s not found in %s", name, corpusDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// testInputs returns the texts every conversion test runs over: the four
+// SIGHAN corpora (when present), the seed page and the simplified sample.
+func testInputs(t testing.TB) map[string]string {
+	t.Helper()
+	in := map[string]string{}
+	for _, f := range corpusFiles {
+		if b, err := os.ReadFile(filepath.Join(corpusDir, f)); err == nil {
+			in[f] = string(b)
+		}
+	}
+	for _, f := range []string{seedPage, "convert/simplified.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in[f] = string(b)
+	}
+	return in
+}
+
+var module = sync.OnceValues(func() (*moduleData, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/longbridgeapp/opencc").Output()
+	if err != nil {
+		return nil, err
+	}
+	m := &moduleData{dir: strings.TrimSpace(string(out))}
+	m.configs, m.dicts, err = opencc.ReadModule(m.dir)
+	return m, err
+})
+
+// moduleData is the github.com/longbridgeapp/opencc module named in go.mod,
+// parsed.
+type moduleData struct {
+	dir     string
+	configs []*opencc.Config
+	dicts   map[string]*opencc.Dict
+}
+
+func (m *moduleData) config(name string) *opencc.Config {
+	for _, c := range m.configs {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func readModule(t testing.TB) *moduleData {
+	t.Helper()
+	m, err := module()
+	if err != nil {
+		t.Fatalf("reading the github.com/longbridgeapp/opencc module: %v", err)
+	}
+	return m
+}
+
+// adversarialText returns every key of every dictionary the config uses,
+// shuffled with a fixed seed and glued to random neighbours: characters of
+// other keys, punctuation, ASCII, spaces and newlines, or the next key
+// directly.
+func adversarialText(m *moduleData, c *opencc.Config, seed uint64) string {
+	var keys []string
+	seen := map[string]bool{}
+	for _, g := range append([][]string{c.Seg}, c.Chain...) {
+		for _, n := range g {
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			keys = append(keys, m.dicts[n].Keys...)
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x7a686e6f726d))
+	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	glue := []string{"，", "。", "、", "「", "」", "《", "》", "…", " ", "\n", "a", "Z", "9", ".", "-", "\t", "中", "了", "的"}
+	var b strings.Builder
+	for i, k := range keys {
+		b.WriteString(k)
+		switch rng.IntN(6) {
+		case 0, 1: // glued straight to the next key
+		case 2:
+			b.WriteString(glue[rng.IntN(len(glue))])
+		case 3: // a character from another key
+			r := []rune(keys[rng.IntN(len(keys))])
+			b.WriteRune(r[rng.IntN(len(r))])
+		case 4: // the start of another key: a near miss
+			r := []rune(keys[rng.IntN(len(keys))])
+			b.WriteString(string(r[:max(1, len(r)-1)]))
+		case 5:
+			if i%40 == 0 {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("，")
+			}
+		}
+	}
+	b.WriteString("\n")
+	return b.String()
+}

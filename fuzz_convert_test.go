@@ -1,0 +1,45 @@
+package zhnorm
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzConvert: Convert never panics, streaming gives the same output, and
+// invalid UTF-8 comes out unchanged.
+func FuzzConvert(f *testing.F) {
+	for _, s := range []string{"", "黑龙江", "顺利通过了", "塔什库尔干塔吉克自治县", "汉\xff字", "\xe6\xb1", "SQL注入攻击 U盘", "多头仓位 做多"} {
+		f.Add(s, uint8(0))
+	}
+	configs := []string{"s2t", "s2twp", "tw2sp", "s2hk-finance", "hk2s", "t2s"}
+	f.Fuzz(func(t *testing.T, s string, which uint8) {
+		c := mustConverter(t, configs[int(which)%len(configs)])
+		got := c.Convert(s)
+		if streamed := readAll(t, c, newChunkReader(s, uint64(len(s)), 7)); streamed != got {
+			t.Fatalf("%s: streamed %q, whole %q", c.Name(), streamed, got)
+		}
+		if b := string(c.Bytes([]byte(s))); b != got {
+			t.Fatalf("%s: Bytes %q, Convert %q", c.Name(), b, got)
+		}
+		if invalidBytes(s) != invalidBytes(got) {
+			t.Fatalf("%s: invalid bytes %q became %q", c.Name(), invalidBytes(s), invalidBytes(got))
+		}
+	})
+}
+
+// invalidBytes returns the bytes of s that are not part of valid UTF-8.
+func invalidBytes(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteByte(s[i])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+var _ = io.EOF

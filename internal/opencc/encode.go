@@ -1,0 +1,412 @@
+package opencc
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+)
+
+// The binary form of a Table: a header that names each dictionary and config
+// with the place of its body, then the bodies. A program decodes only the
+// dictionaries of the configs it uses, when it first uses them.
+
+const magic = "zhnorm-opencc-tables-1\n"
+
+type encoder struct{ b []byte }
+
+func (e *encoder) u32(v uint32) { e.b = binary.LittleEndian.AppendUint32(e.b, v) }
+func (e *encoder) str(s string) { e.u32(uint32(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) i32s(v []int32) {
+	e.u32(uint32(len(v)))
+	for _, x := range v {
+		e.u32(uint32(x))
+	}
+}
+func (e *encoder) refs(v []Ref) {
+	e.u32(uint32(len(v)))
+	for _, x := range v {
+		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(x))
+	}
+}
+
+// MarshalBinary encodes t. Equal tables encode to equal bytes.
+func (t *Table) MarshalBinary() ([]byte, error) {
+	var body encoder
+	section := func(f func(e *encoder)) [2]uint32 {
+		start := len(body.b)
+		f(&body)
+		return [2]uint32{uint32(start), uint32(len(body.b) - start)}
+	}
+	alpha := section(func(e *encoder) {
+		e.u32(uint32(len(t.Alpha.Index)))
+		for _, x := range t.Alpha.Index {
+			e.b = binary.LittleEndian.AppendUint16(e.b, x)
+		}
+		e.i32s(t.Alpha.Blocks)
+	})
+	pool := section(func(e *encoder) { e.b = append(e.b, t.Pool...) })
+	var dicts [][2]uint32
+	for _, d := range t.Dicts {
+		dicts = append(dicts, section(func(e *encoder) {
+			e.u32(uint32(d.MaxKeyBytes))
+			e.u32(uint32(d.MaxKeyRunes))
+			e.u32(uint32(len(d.Nodes)))
+			var term []int32
+			for i, n := range d.Nodes {
+				e.u32(uint32(n.Base))
+				e.u32(n.Check)
+				if d.Entry[i] >= 0 {
+					term = append(term, int32(i), d.Entry[i])
+				}
+			}
+			e.i32s(term)
+			e.refs(d.Vals)
+		}))
+	}
+	var configs [][2]uint32
+	for _, c := range t.Configs {
+		configs = append(configs, section(func(e *encoder) {
+			e.i32s(c.Seg)
+			e.u32(uint32(len(c.Stages)))
+			for _, s := range c.Stages {
+				e.i32s(s)
+			}
+			for _, o := range c.SegOut {
+				e.refs(o)
+			}
+			e.refs(c.Chars)
+			e.b = binary.LittleEndian.AppendUint64(e.b, c.ASCIIInert[0])
+			e.b = binary.LittleEndian.AppendUint64(e.b, c.ASCIIInert[1])
+			e.u32(uint32(c.MaxKeyBytes))
+			e.u32(uint32(c.RunLimit))
+			e.u32(uint32(c.PairStage))
+			e.i32s(c.CutFirst)
+			e.i32s(c.CutLast)
+			e.u32(uint32(len(c.Pairs)))
+			for _, p := range c.Pairs {
+				e.b = binary.LittleEndian.AppendUint64(e.b, p)
+			}
+		}))
+	}
+	var h encoder
+	h.b = append(h.b, magic...)
+	h.u32(alpha[0])
+	h.u32(alpha[1])
+	h.u32(pool[0])
+	h.u32(pool[1])
+	h.u32(uint32(len(t.Dicts)))
+	for i, d := range t.Dicts {
+		h.str(d.Name)
+		h.u32(dicts[i][0])
+		h.u32(dicts[i][1])
+	}
+	h.u32(uint32(len(t.Configs)))
+	for i, c := range t.Configs {
+		h.str(c.Name)
+		h.str(c.Description)
+		h.u32(configs[i][0])
+		h.u32(configs[i][1])
+	}
+	return append(h.b, body.b...), nil
+}
+
+var errCorrupt = errors.New("opencc: corrupt table")
+
+type decoder struct {
+	s   string
+	err error
+}
+
+func (d *decoder) u32() uint32 {
+	if len(d.s) < 4 {
+		d.err = errCorrupt
+		d.s = ""
+		return 0
+	}
+	v := uint32(d.s[0]) | uint32(d.s[1])<<8 | uint32(d.s[2])<<16 | uint32(d.s[3])<<24
+	d.s = d.s[4:]
+	return v
+}
+
+func (d *decoder) u64() uint64 {
+	lo := d.u32()
+	return uint64(d.u32())<<32 | uint64(lo)
+}
+
+func (d *decoder) count(size int) int {
+	n := int(d.u32())
+	if n*size > len(d.s) {
+		d.err = errCorrupt
+		d.s = ""
+		return 0
+	}
+	return n
+}
+
+func (d *decoder) str() string {
+	n := d.count(1)
+	s := d.s[:n]
+	d.s = d.s[n:]
+	return s
+}
+
+func (d *decoder) i32s() []int32 {
+	n := d.count(4)
+	if n == 0 {
+		return nil // as Build leaves it
+	}
+	v := make([]int32, n)
+	for i := range v {
+		v[i] = int32(d.u32())
+	}
+	return v
+}
+
+func (d *decoder) refs() []Ref {
+	n := d.count(8)
+	if n == 0 {
+		return nil
+	}
+	v := make([]Ref, n)
+	for i := range v {
+		v[i] = Ref(d.u64())
+	}
+	return v
+}
+
+// Blob is an encoded Table, decoded a part at a time.
+type Blob struct {
+	body        string
+	alphaSec    [2]uint32
+	pool        string
+	dictNames   []string
+	dictSecs    [][2]uint32
+	Names       []string // config names, in table order
+	Descs       []string // config descriptions
+	configSecs  [][2]uint32
+	alphaOnce   sync.Once
+	alpha       Alphabet
+	dictOnce    []sync.Once
+	dicts       []*Trie
+	errs        []error
+	alphaErr    error
+	configMu    sync.Mutex
+	configCache map[string]*Table
+}
+
+// Open reads the header of an encoded Table.
+func Open(blob string) (*Blob, error) {
+	if len(blob) < len(magic) || blob[:len(magic)] != magic {
+		return nil, errCorrupt
+	}
+	d := &decoder{s: blob[len(magic):]}
+	b := &Blob{configCache: map[string]*Table{}}
+	b.alphaSec = [2]uint32{d.u32(), d.u32()}
+	poolSec := [2]uint32{d.u32(), d.u32()}
+	n := d.count(12)
+	for range n {
+		b.dictNames = append(b.dictNames, d.str())
+		b.dictSecs = append(b.dictSecs, [2]uint32{d.u32(), d.u32()})
+	}
+	n = d.count(16)
+	for range n {
+		b.Names = append(b.Names, d.str())
+		b.Descs = append(b.Descs, d.str())
+		b.configSecs = append(b.configSecs, [2]uint32{d.u32(), d.u32()})
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	b.body = d.s
+	if b.pool, d.err = b.section(poolSec); d.err != nil {
+		return nil, d.err
+	}
+	b.dictOnce = make([]sync.Once, len(b.dictNames))
+	b.dicts = make([]*Trie, len(b.dictNames))
+	b.errs = make([]error, len(b.dictNames))
+	return b, nil
+}
+
+func (b *Blob) section(s [2]uint32) (string, error) {
+	if uint64(s[0])+uint64(s[1]) > uint64(len(b.body)) {
+		return "", errCorrupt
+	}
+	return b.body[s[0] : s[0]+s[1]], nil
+}
+
+func (b *Blob) decodeAlphabet() {
+	s, err := b.section(b.alphaSec)
+	if err != nil {
+		b.alphaErr = err
+		return
+	}
+	d := &decoder{s: s}
+	idx := make([]uint16, d.count(2))
+	for i := range idx {
+		if len(d.s) < 2 {
+			d.err = errCorrupt
+			break
+		}
+		idx[i] = uint16(d.s[0]) | uint16(d.s[1])<<8
+		d.s = d.s[2:]
+	}
+	b.alpha = Alphabet{Index: idx, Blocks: d.i32s()}
+	b.alphaErr = d.err
+	if d.err == nil && (len(idx) != (utf8.MaxRune+1)>>blockBits || len(b.alpha.Blocks)%(1<<blockBits) != 0) {
+		b.alphaErr = errCorrupt
+	}
+	for _, x := range idx {
+		if int(x)<<blockBits >= len(b.alpha.Blocks) {
+			b.alphaErr = errCorrupt
+		}
+	}
+}
+
+func (b *Blob) dict(i int) (*Trie, error) {
+	b.dictOnce[i].Do(func() {
+		s, err := b.section(b.dictSecs[i])
+		if err != nil {
+			b.errs[i] = err
+			return
+		}
+		d := &decoder{s: s}
+		t := &Trie{Name: b.dictNames[i]}
+		t.MaxKeyBytes = int(d.u32())
+		t.MaxKeyRunes = int(d.u32())
+		t.Nodes = make([]Node, d.count(8))
+		for j := range t.Nodes {
+			t.Nodes[j] = Node{Base: int32(d.u32()), Check: d.u32()}
+		}
+		t.Entry = make([]int32, len(t.Nodes))
+		for j := range t.Entry {
+			t.Entry[j] = -1
+		}
+		term := d.i32s()
+		t.Vals = d.refs()
+		for j := 0; j+1 < len(term); j += 2 {
+			if uint32(term[j]) >= uint32(len(t.Entry)) || uint32(term[j+1]) >= uint32(len(t.Vals)) {
+				d.err = errCorrupt
+				break
+			}
+			t.Entry[term[j]] = term[j+1]
+		}
+		b.dicts[i], b.errs[i] = t, d.err
+	})
+	return b.dicts[i], b.errs[i]
+}
+
+// Load decodes the config called name and the dictionaries it uses. The
+// result is shared: callers must not change it.
+func (b *Blob) Load(name string) (*Table, error) {
+	b.configMu.Lock()
+	defer b.configMu.Unlock()
+	if t := b.configCache[name]; t != nil {
+		return t, nil
+	}
+	i := -1
+	for j, n := range b.Names {
+		if n == name {
+			i = j
+		}
+	}
+	if i < 0 {
+		return nil, fmt.Errorf("opencc: no config %q", name)
+	}
+	b.alphaOnce.Do(b.decodeAlphabet)
+	if b.alphaErr != nil {
+		return nil, b.alphaErr
+	}
+	s, err := b.section(b.configSecs[i])
+	if err != nil {
+		return nil, err
+	}
+	d := &decoder{s: s}
+	c := Compiled{Name: name, Description: b.Descs[i]}
+	c.Seg = d.i32s()
+	for range d.count(4) {
+		c.Stages = append(c.Stages, d.i32s())
+	}
+	for range c.Seg {
+		c.SegOut = append(c.SegOut, d.refs())
+	}
+	c.Chars = d.refs()
+	c.ASCIIInert = [2]uint64{d.u64(), d.u64()}
+	c.MaxKeyBytes = int(d.u32())
+	c.RunLimit = int(d.u32())
+	c.PairStage = int(d.u32())
+	c.CutFirst = d.i32s()
+	c.CutLast = d.i32s()
+	for range d.count(8) {
+		c.Pairs = append(c.Pairs, d.u64())
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	t := &Table{Alpha: b.alpha, Pool: b.pool, Dicts: make([]*Trie, len(b.dicts))}
+	need := append([][]int32{c.Seg}, c.Stages...)
+	for _, g := range need {
+		for _, x := range g {
+			if uint32(x) >= uint32(len(b.dicts)) {
+				return nil, errCorrupt
+			}
+			if t.Dicts[x], err = b.dict(int(x)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := t.validate(&c); err != nil {
+		return nil, err
+	}
+	t.Configs = []Compiled{c}
+	b.configCache[name] = t
+	return t, nil
+}
+
+// validate checks what the engine indexes without bounds checks of its own.
+func (t *Table) validate(c *Compiled) error {
+	if len(c.Stages) == 0 || len(c.SegOut) != len(c.Seg) || len(c.Chars) == 0 || c.RunLimit < 1 {
+		return errCorrupt
+	}
+	if c.PairStage != 0 && (c.PairStage >= len(c.Stages) || len(c.CutFirst) != len(c.Chars) || len(c.CutLast) != len(c.Chars)) {
+		return errCorrupt
+	}
+	for _, x := range t.Alpha.Blocks {
+		if int(x) >= len(c.Chars) {
+			return errCorrupt
+		}
+	}
+	okRef := func(r Ref) bool { return r.End() <= len(t.Pool) }
+	for i, d := range c.Seg {
+		if len(c.SegOut[i]) != len(t.Dicts[d].Vals) {
+			return errCorrupt
+		}
+		for _, r := range c.SegOut[i] {
+			if !okRef(r) {
+				return errCorrupt
+			}
+		}
+	}
+	for _, r := range c.Chars {
+		if !okRef(r) {
+			return errCorrupt
+		}
+	}
+	for _, d := range t.Dicts {
+		if d == nil {
+			continue
+		}
+		for _, r := range d.Vals {
+			if !okRef(r) {
+				return errCorrupt
+			}
+		}
+		for _, n := range d.Nodes {
+			if n.Base < 0 {
+				return errCorrupt
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,117 @@
+package opencc
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func smallTable(t testing.TB) *Table {
+	t.Helper()
+	parse := func(name, text string) *Dict {
+		d, err := ParseDict(name+".txt", strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	dicts := map[string]*Dict{
+		"P":  parse("P", "过了\t過了\n鼠标\t滑鼠\n干部\t幹部\n"),
+		"C":  parse("C", "过\t過\n通\t通\n鼠\t鼠\n标\t標\n干\t幹 乾\n了\t了\n"),
+		"TW": parse("TW", "通過\t透過\n標準\t標准\n"),
+	}
+	configs := []*Config{
+		{Name: "x2y", Description: "test", Seg: []string{"P"}, Chain: [][]string{{"P", "C"}, {"TW"}}},
+		{Name: "grp", Description: "group seg", Seg: []string{"TW", "P"}, Chain: [][]string{{"C"}}},
+	}
+	tab, err := Build(configs, dicts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
+func TestReference(t *testing.T) {
+	tab := smallTable(t)
+	tests := []struct {
+		config int
+		in     string
+		want   string
+	}{
+		// 过了 is a segment: TW's 通過 cannot reach across 通 | 過了.
+		{0, "顺利通过了", "顺利通過了"},
+		{0, "通过", "透過"},
+		{0, "干部干", "幹部幹"},
+		{0, "鼠标", "滑鼠"},
+		// A group segmentation: TW matches first where it can.
+		{1, "通過了", "通過了"},
+	}
+	for _, tt := range tests {
+		if got := tab.Reference(&tab.Configs[tt.config], tt.in); got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", tab.Configs[tt.config].Name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	tab := smallTable(t)
+	b, err := tab.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := tab.MarshalBinary()
+	if string(b) != string(b2) {
+		t.Fatal("MarshalBinary is not deterministic")
+	}
+	blob, err := Open(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(blob.Names, []string{"x2y", "grp"}) {
+		t.Errorf("Names = %q", blob.Names)
+	}
+	for i, name := range blob.Names {
+		got, err := blob.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := tab.Configs[i]
+		if !reflect.DeepEqual(got.Configs[0], want) {
+			t.Errorf("%s: decoded config differs:\n%+v\n%+v", name, got.Configs[0], want)
+		}
+		for _, d := range append(append([]int32{}, want.Seg...), want.Stages[0]...) {
+			g, w := got.Dicts[d], tab.Dicts[d]
+			if !reflect.DeepEqual(g.Nodes, w.Nodes) || !reflect.DeepEqual(g.Entry, w.Entry) || !reflect.DeepEqual(g.Vals, w.Vals) {
+				t.Errorf("%s: dictionary %s differs after decoding", name, w.Name)
+			}
+		}
+	}
+	if _, err := blob.Load("nosuch"); err == nil {
+		t.Error("Load of an unknown config succeeded")
+	}
+}
+
+// FuzzOpen: a damaged table is an error, never a panic, and a table that
+// loads converts without panicking.
+func FuzzOpen(f *testing.F) {
+	b, err := smallTable(f).MarshalBinary()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b), 0, byte(0))
+	f.Fuzz(func(t *testing.T, blob string, at int, x byte) {
+		if len(blob) > 0 {
+			at = int(uint(at) % uint(len(blob)))
+			blob = blob[:at] + string(x) + blob[at+1:]
+		}
+		tb, err := Open(blob)
+		if err != nil {
+			return
+		}
+		for _, n := range tb.Names {
+			if tab, err := tb.Load(n); err == nil {
+				tab.Reference(&tab.Configs[0], "顺利通过了鼠标干部")
+			}
+		}
+	})
+}

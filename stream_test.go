@@ -1,0 +1,200 @@
+package zhnorm
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/text/transform"
+)
+
+// chunkReader returns its input in chunks of random sizes, with a fixed seed.
+type chunkReader struct {
+	s   string
+	rng *rand.Rand
+	max int
+}
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	if len(r.s) == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), len(r.s), 1+r.rng.IntN(r.max))
+	copy(p, r.s[:n])
+	r.s = r.s[n:]
+	return n, nil
+}
+
+func newChunkReader(s string, seed uint64, max int) io.Reader {
+	return &chunkReader{s: s, rng: rand.New(rand.NewPCG(seed, 1)), max: max}
+}
+
+// readAll streams s through t from r's chunks.
+func readAll(t testing.TB, tr transform.Transformer, r io.Reader) string {
+	t.Helper()
+	b, err := io.ReadAll(transform.NewReader(r, tr))
+	if err != nil {
+		t.Fatalf("reading: %v", err)
+	}
+	return string(b)
+}
+
+// TestStreaming: one-byte reads, random-sized reads and the whole input give
+// the same output, for every config on the seed page and the corpora.
+func TestStreaming(t *testing.T) {
+	inputs := testInputs(t)
+	configs := []string{"s2t", "t2s", "s2twp", "tw2sp", "hk2s", "s2hk-finance", "jp2t"}
+	for _, name := range configs {
+		c := mustConverter(t, name)
+		for in, text := range inputs {
+			if testing.Short() && in != seedPage {
+				continue
+			}
+			want := c.Convert(text)
+			if in == seedPage || !testing.Short() && in == "cityu_test.utf8" {
+				checkSame(t, name+" "+in+" one-byte reads", want, readAll(t, c, iotest.OneByteReader(strings.NewReader(text))))
+			}
+			checkSame(t, name+" "+in+" random reads", want, readAll(t, c, newChunkReader(text, 7, 5000)))
+			checkSame(t, name+" "+in+" small random reads", want, readAll(t, c, newChunkReader(text, 8, 17)))
+		}
+	}
+}
+
+// TestStreamingInvalidUTF8 splits inputs with invalid UTF-8 at every byte.
+func TestStreamingInvalidUTF8(t *testing.T) {
+	inputs := []string{
+		"汉\xff字\xe6\xb1\x89\xe6\xb1",
+		"\xe6\xb1汉字\xf0\x9f\x98",
+		"塔什库尔干\xc0\x80塔吉克自治县\xed\xa0\x80",
+		"顺利通过了\x00鼠标\xe4软件",
+		"\xef\xbb\xbf黑龙江\r\n\x80\xbf",
+	}
+	for _, name := range []string{"s2t", "s2twp", "tw2sp"} {
+		c := mustConverter(t, name)
+		for _, in := range inputs {
+			want := c.Convert(in)
+			for i := 0; i <= len(in); i++ {
+				r := io.MultiReader(strings.NewReader(in[:i]), strings.NewReader(in[i:]))
+				if got := readAll(t, c, r); got != want {
+					t.Errorf("%s: %q split at %d: %q, want %q", name, in, i, got, want)
+				}
+			}
+			if got := readAll(t, c, iotest.OneByteReader(strings.NewReader(in))); got != want {
+				t.Errorf("%s: %q by single bytes: %q, want %q", name, in, got, want)
+			}
+		}
+	}
+}
+
+// TestTransformSmallBuffers drives Transform with small destination
+// buffers: any that holds the longest output of one unit (48 bytes in
+// OpenCC's data) makes progress.
+func TestTransformSmallBuffers(t *testing.T) {
+	text := testInputs(t)[seedPage]
+	for _, name := range []string{"s2t", "s2twp"} {
+		c := mustConverter(t, name)
+		want := c.Convert(text)
+		for _, dstSize := range []int{48, 61, 300} {
+			var out bytes.Buffer
+			src := []byte(text)
+			dst := make([]byte, dstSize)
+			for {
+				nDst, nSrc, err := c.Transform(dst, src, true)
+				out.Write(dst[:nDst])
+				src = src[nSrc:]
+				if err == nil {
+					break
+				}
+				if !errors.Is(err, transform.ErrShortDst) || nDst == 0 && nSrc == 0 {
+					t.Fatalf("%s dst %d: Transform: %v after %d bytes, no progress", name, dstSize, err, out.Len())
+				}
+			}
+			checkSame(t, name+" small dst", want, out.String())
+		}
+	}
+}
+
+// TestSpan: Span's prefix converts to itself, and converting the rest after
+// it gives the whole conversion.
+func TestSpan(t *testing.T) {
+	for _, name := range []string{"s2t", "t2s", "s2twp"} {
+		c := mustConverter(t, name)
+		for in, text := range testInputs(t) {
+			n, err := c.Span([]byte(text), true)
+			if n < len(text) && !errors.Is(err, transform.ErrEndOfSpan) || n == len(text) && err != nil {
+				t.Errorf("%s %s: Span = %d, %v", name, in, n, err)
+			}
+			if got := c.Convert(text[:n]); got != text[:n] {
+				t.Errorf("%s %s: Span prefix of %d bytes changes", name, in, n)
+			}
+			checkSame(t, name+" "+in+" after Span", c.Convert(text), text[:n]+c.Convert(text[n:]))
+		}
+	}
+	c := mustConverter(t, "s2t")
+	// 黑 starts keys (黑龙江): before EOF, Span cannot tell yet.
+	if n, err := c.Span([]byte("abc 黑"), false); err != transform.ErrShortSrc || n != 4 {
+		t.Errorf("Span before EOF = %d, %v; want 4, ErrShortSrc", n, err)
+	}
+	// 龍 starts none: it is done at once.
+	if n, err := c.Span([]byte("abc 龍"), false); err != nil || n != 7 {
+		t.Errorf("Span before EOF = %d, %v; want 7, nil", n, err)
+	}
+}
+
+// TestChain composes the converter with others in transform.Chain.
+func TestChain(t *testing.T) {
+	s2t, t2s := mustConverter(t, "s2t"), mustConverter(t, "t2s")
+	text := corpus(t, "pku_test.utf8")
+	want := t2s.Convert(s2t.Convert(text))
+	got, _, err := transform.String(transform.Chain(s2t, t2s), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSame(t, "s2t then t2s", want, got)
+}
+
+// TestLongLine streams a 16 MB line without a newline: memory stays bounded
+// by the look-ahead, so the reader never needs more than its buffer.
+func TestLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("16 MB")
+	}
+	c := mustConverter(t, "s2twp")
+	unit := "顺利通过了鼠标和软件，塔什库尔干塔吉克自治县的数据"
+	r := io.LimitReader(&repeatReader{s: unit}, 16<<20)
+	n, err := io.Copy(io.Discard, transform.NewReader(r, c))
+	if err != nil || n < 16<<20 {
+		t.Fatalf("copied %d, %v", n, err)
+	}
+}
+
+type repeatReader struct {
+	s string
+	i int
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = r.s[r.i]
+		r.i = (r.i + 1) % len(r.s)
+	}
+	return len(p), nil
+}
+
+// TestLongRuns: runs of characters that later steps' phrases may join, long
+// enough to be cut at the run limit, stream exactly as they convert whole.
+func TestLongRuns(t *testing.T) {
+	for _, name := range []string{"s2twp", "tw2sp", "s2hk-finance"} {
+		c := mustConverter(t, name)
+		for _, unit := range []string{"U盘", "U盤", "SQL注入", "数据", "做多 ", "通过了"} {
+			in := strings.Repeat(unit, 1500)
+			want := c.Convert(in)
+			checkSame(t, name+" "+unit+" random reads", want, readAll(t, c, newChunkReader(in, 3, 300)))
+			checkSame(t, name+" "+unit+" one-byte reads", want, readAll(t, c, iotest.OneByteReader(strings.NewReader(in))))
+		}
+	}
+}
