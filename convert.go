@@ -217,6 +217,10 @@ func (c *Converter) Span(src []byte, atEOF bool) (n int, err error) {
 
 // Transform implements transform.Transformer.
 func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if c.nodes != nil {
+		out, n, err := convert1(c, dst[:0:len(dst)], src, atEOF, true)
+		return len(out), n, err
+	}
 	same := 0 // src[same:p] converts to itself and is not yet written
 	p := 0
 	flush := func() bool {
@@ -277,7 +281,8 @@ func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 
 func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 	if c.nodes != nil {
-		return appendConvert1(c, dst, src)
+		dst, _, _ = convert1(c, dst, src, true, false)
+		return dst
 	}
 	same := 0
 	var code int32
@@ -299,22 +304,48 @@ func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 	return append(dst, src[same:]...)
 }
 
-// appendConvert1 is appendConvert for a config with one segmentation
-// dictionary, the hot path, written out in one loop.
-func appendConvert1[S opencc.Text](c *Converter, dst []byte, src S) []byte {
+// convert1 converts src for a config with one segmentation dictionary, the
+// hot path, written out in one loop. It appends to dst; with bounded set it
+// never grows dst past its capacity and stops with transform.ErrShortDst
+// before a unit whose output does not fit. Without atEOF it stops with
+// transform.ErrShortSrc before a unit that the end of src leaves undecided.
+// nSrc is how much of src it converted.
+func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded bool) (out []byte, nSrc int, err error) {
 	nodes, entries, info, segOut, pool := c.nodes, c.entries, c.info, c.segOut, c.pool
-	same := 0
 	var code int32
 	var size int
-	for p := 0; p < len(src); {
+	p := 0
+	for p < len(src) {
 		if size == 0 {
 			if b := src[p]; b < utf8.RuneSelf && c.c.ASCIIInert[b>>6]&(1<<(b&63)) != 0 {
-				p++
+				q := p + 1
+				for q < len(src) && src[q] < utf8.RuneSelf && c.c.ASCIIInert[src[q]>>6]&(1<<(src[q]&63)) != 0 {
+					q++
+				}
+				if bounded && cap(dst)-len(dst) < q-p {
+					// Every byte of the run is a unit of its own.
+					q = p + cap(dst) - len(dst)
+					return append(dst, src[p:q]...), q, transform.ErrShortDst
+				}
+				dst = append(dst, src[p:q]...)
+				p = q
 				continue
 			}
 			if code, size = codeAt(c, src, p); size == 0 {
+				if !atEOF {
+					return dst, p, transform.ErrShortSrc
+				}
 				size = 1 // a truncated encoding at the end: one invalid byte
 			}
+		}
+		if code == 0 {
+			// In no key: copied as it is.
+			if bounded && cap(dst)-len(dst) < size {
+				return dst, p, transform.ErrShortDst
+			}
+			dst = append(dst, src[p:p+size]...)
+			p, size = p+size, 0
+			continue
 		}
 		inf := &info[code]
 		q := p + size
@@ -323,8 +354,17 @@ func appendConvert1[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 		nsize := 0
 		if node := inf.node; node >= 0 {
 			base := inf.base
-			for q < len(src) {
+			for {
+				if q == len(src) {
+					if !atEOF {
+						return dst, p, transform.ErrShortSrc
+					}
+					break
+				}
 				c2, s2 := codeAt(c, src, q)
+				if s2 == 0 && !atEOF {
+					return dst, p, transform.ErrShortSrc
+				}
 				next := base + c2
 				if c2 == 0 || uint(next) >= uint(len(nodes)) || nodes[next].Check&^termBit != uint32(node) {
 					if end == q {
@@ -346,33 +386,42 @@ func appendConvert1[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 		case inf.ref&opencc.Isolated != 0:
 			ref = inf.ref
 		default:
-			end, _, ncode, nsize = runEnd(c, src, p, code, size, true)
+			var short bool
+			end, short, ncode, nsize = runEnd(c, src, p, code, size, atEOF)
+			if short {
+				return dst, p, transform.ErrShortSrc
+			}
 			if end > p+size {
-				dst = opencc.AppendChain(c.t, append(dst, src[same:p]...), src[p:end], c.c.Stages)
-				p, same, code, size = end, end, ncode, nsize
+				l := len(dst)
+				// Capped at the capacity, the append writes in place or,
+				// when the output does not fit, into a new array.
+				out := opencc.AppendChain(c.t, dst[:l:cap(dst)], src[p:end], c.c.Stages)
+				if bounded && len(out) > cap(dst) {
+					return dst, p, transform.ErrShortDst
+				}
+				dst = out
+				p, code, size = end, ncode, nsize
 				continue
 			}
 			// A run of one character converts as the character alone.
 			ref = inf.ref
 		}
-		if ref&opencc.Same == 0 {
-			if same < p {
-				dst = append(dst, src[same:p]...)
+		// Every character in the alphabet has its output in the pool, the
+		// unchanged ones too: writing it always spares a branch that the
+		// text decides half the time.
+		o, n := ref.Off(), ref.End()-ref.Off()
+		if l := len(dst); n == 3 && cap(dst)-l >= 3 {
+			dst = dst[:l+3]
+			dst[l], dst[l+1], dst[l+2] = pool[o], pool[o+1], pool[o+2]
+		} else {
+			if bounded && cap(dst)-l < n {
+				return dst, p, transform.ErrShortDst
 			}
-			if o, n := ref.Off(), ref.End()-ref.Off(); n == 3 && cap(dst)-len(dst) >= 3 {
-				// Most outputs are one Han character: three stores beat a
-				// call to memmove.
-				l := len(dst)
-				dst = dst[:l+3]
-				dst[l], dst[l+1], dst[l+2] = pool[o], pool[o+1], pool[o+2]
-			} else {
-				dst = append(dst, pool[o:o+n]...)
-			}
-			same = end
+			dst = append(dst, pool[o:o+n]...)
 		}
 		p, code, size = end, ncode, nsize
 	}
-	return append(dst, src[same:]...)
+	return dst, p, nil
 }
 
 func span[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {

@@ -198,3 +198,22 @@ func TestLongRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestTransformRespectsLen: Transform writes within len(dst), even when the
+// slice has more capacity.
+func TestTransformRespectsLen(t *testing.T) {
+	c := mustConverter(t, "s2t")
+	buf := make([]byte, 100)
+	for i := range buf {
+		buf[i] = 'x'
+	}
+	nDst, _, err := c.Transform(buf[:10], []byte("汉字汉字汉字汉字"), true)
+	if err != transform.ErrShortDst || nDst > 10 {
+		t.Errorf("Transform into 10 bytes: wrote %d, %v", nDst, err)
+	}
+	for i := 10; i < len(buf); i++ {
+		if buf[i] != 'x' {
+			t.Fatalf("Transform wrote past len(dst) at %d", i)
+		}
+	}
+}
