@@ -29,9 +29,9 @@ func main() {
 
 const usage = `usage: zhnorm [flags] [FILE...]
 
-zhnorm converts Chinese text between scripts and regional variants with
-OpenCC's configs. It reads the files in order, or standard input, and writes
-standard output.
+zhnorm cleans Chinese newspaper text (normalization, on by default) and
+converts it between scripts and regional variants with OpenCC's configs. It
+reads the files in order, or standard input, and writes standard output.
 
 flags:
 `
@@ -48,6 +48,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	config := fs.String("c", "", "convert with the OpenCC config `NAME` (see -list), or a config file ending in .json")
 	list := fs.Bool("list", false, "list the configs and exit")
+	normalize := fs.Bool("normalize", true, "normalize the text before converting it")
+	rules := fs.String("rules", "", "switch normalization rules off (-name) or on (+name), comma-separated, e.g. `-pinyin,+unwrap`")
+	stats := fs.Bool("stats", false, "print what the normalizer changed and the suspect spots it kept to standard error")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -64,19 +67,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	var steps []transform.Transformer
-	if *config != "" {
-		c, err := converter(*config)
+	var normalizer *zhnorm.Normalizer
+	if *normalize {
+		opts, err := zhnorm.ParseRules(*rules)
 		if err != nil {
 			fmt.Fprintf(stderr, "zhnorm: %v\n", err)
 			fs.Usage()
 			return exitUsage
 		}
-		steps = append(steps, c)
+		normalizer = zhnorm.NewNormalizer(opts...)
+	}
+	var converter *zhnorm.Converter
+	if *config != "" {
+		c, err := loadConverter(*config)
+		if err != nil {
+			fmt.Fprintf(stderr, "zhnorm: %v\n", err)
+			fs.Usage()
+			return exitUsage
+		}
+		converter = c
 	}
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	status := exitOK
 	process := func(name string, r io.Reader) {
+		var steps []transform.Transformer
+		if normalizer != nil {
+			normalizer.Reset() // a new document
+			steps = append(steps, normalizer)
+		}
+		if converter != nil {
+			steps = append(steps, converter)
+		}
 		var t transform.Transformer = transform.Nop
 		if len(steps) > 0 {
 			t = transform.Chain(steps...)
@@ -84,6 +105,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if _, err := io.Copy(out, transform.NewReader(r, t)); err != nil {
 			fmt.Fprintf(stderr, "zhnorm: %s: %v\n", name, err)
 			status = exitInput
+		}
+		if *stats && normalizer != nil {
+			fmt.Fprintf(stderr, "%s:\n%s", name, normalizer.Report())
 		}
 	}
 	if fs.NArg() == 0 {
@@ -106,8 +130,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
-// converter returns a built-in config by name, or loads a config file.
-func converter(name string) (*zhnorm.Converter, error) {
+// loadConverter returns a built-in config by name, or loads a config file.
+func loadConverter(name string) (*zhnorm.Converter, error) {
 	if strings.HasSuffix(name, ".json") && strings.ContainsAny(name, `/\`) {
 		return zhnorm.LoadConfig(name)
 	}

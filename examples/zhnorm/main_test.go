@@ -45,17 +45,45 @@ func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 
 const seedPage = "../../testdata/000_a73dac5818fe388b.txt"
 
-func TestConvertFile(t *testing.T) {
-	out, errOut, status := runCLI(t, "", "-c", "t2s", seedPage)
-	if status != 0 || errOut != "" {
-		t.Fatalf("status %d, stderr %q", status, errOut)
+// TestSeedPage: the README's first command prints the seed page normalized
+// and converted to Simplified, as the library's golden file has it; with
+// -normalize=false, converted only.
+func TestSeedPage(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		golden string
+	}{
+		{[]string{"-c", "t2s", seedPage}, "normalize/seed.t2s.golden"},
+		{[]string{"-normalize=false", "-c", "t2s", seedPage}, "convert/000_a73dac5818fe388b.t2s.golden"},
+		{[]string{seedPage}, "normalize/seed.golden"},
+	} {
+		out, errOut, status := runCLI(t, "", tt.args...)
+		if status != 0 || errOut != "" {
+			t.Fatalf("%v: status %d, stderr %q", tt.args, status, errOut)
+		}
+		want, err := os.ReadFile(filepath.Join("../../testdata", tt.golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != string(want) {
+			t.Errorf("zhnorm %v differs from testdata/%s", tt.args, tt.golden)
+		}
 	}
-	want, err := os.ReadFile("../../testdata/convert/000_a73dac5818fe388b.t2s.golden")
-	if err != nil {
-		t.Fatal(err)
+}
+
+func TestRulesAndStats(t *testing.T) {
+	out, errOut, status := runCLI(t, "數(shù)字:左右?,F(xiàn)有\n", "-rules=-pinyin", "-stats")
+	if status != 0 || out != "數（shù）字：左右?,F(xiàn)有\n" {
+		t.Errorf("-rules=-pinyin: %q, status %d", out, status)
 	}
-	if out != string(want) {
-		t.Errorf("zhnorm -c t2s on the seed page differs from the golden file")
+	for _, want := range []string{"standard input:", "punct", "glued-reading", "line 1"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("-stats output %q lacks %q", errOut, want)
+		}
+	}
+	_, errOut, status = runCLI(t, "", "-rules=-nosuchrule")
+	if status != 2 || !strings.Contains(errOut, "nosuchrule") {
+		t.Errorf("unknown rule: status %d, stderr %q", status, errOut)
 	}
 }
 
