@@ -138,8 +138,13 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	cv := &Converter{t: t, c: c, alpha: &t.Alpha, pool: t.Pool}
 	if len(t.Alpha.Blocks)>>7 <= 1<<16 && len(c.Chars) <= 1<<16 {
 		cv.bmp = make([]uint16, 1<<16)
-		for r := range cv.bmp {
-			cv.bmp[r] = uint16(t.Alpha.Code(rune(r)))
+		for hi, blk := range t.Alpha.Index[:1<<16>>7] {
+			if blk == 0 {
+				continue
+			}
+			for lo, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
+				cv.bmp[hi<<7|lo] = uint16(code)
+			}
 		}
 	}
 	var seg *opencc.Trie
@@ -150,9 +155,11 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	if c.PairStage > 0 {
 		cv.pairs = newPairSet(c.Pairs)
 	}
-	left, right := map[int32]bool{}, map[int32]bool{}
+	left, right := make([]bool, len(c.Chars)), make([]bool, len(c.Chars))
 	for _, p := range c.Pairs {
-		left[int32(p>>32)], right[int32(uint32(p))] = true, true
+		if a, b := int(p>>32), int(uint32(p)); a < len(left) && b < len(right) {
+			left[a], right[b] = true, true
+		}
 	}
 	cv.info = make([]charInfo, len(c.Chars))
 	for code, ref := range c.Chars {
@@ -169,7 +176,8 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		}
 		if c.PairStage > 0 {
 			inf.cutLast, inf.cutFirst = c.CutLast[code], c.CutFirst[code]
-			inf.pairLeft, inf.pairRight = left[inf.cutLast], right[inf.cutFirst]
+			inf.pairLeft = int(inf.cutLast) < len(left) && left[inf.cutLast]
+			inf.pairRight = int(inf.cutFirst) < len(right) && right[inf.cutFirst]
 		}
 		cv.info[code] = inf
 	}
@@ -218,7 +226,7 @@ func (c *Converter) Span(src []byte, atEOF bool) (n int, err error) {
 // Transform implements transform.Transformer.
 func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	if c.nodes != nil {
-		out, n, err := convert1(c, dst[:0:len(dst)], src, atEOF, true)
+		out, n, err := convert1(c, dst[:0:len(dst)], src, atEOF, true, false)
 		return len(out), n, err
 	}
 	same := 0 // src[same:p] converts to itself and is not yet written
@@ -281,7 +289,7 @@ func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 
 func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 	if c.nodes != nil {
-		dst, _, _ = convert1(c, dst, src, true, false)
+		dst, _, _ = convert1(c, dst, src, true, false, false)
 		return dst
 	}
 	same := 0
@@ -309,8 +317,9 @@ func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 // never grows dst past its capacity and stops with transform.ErrShortDst
 // before a unit whose output does not fit. Without atEOF it stops with
 // transform.ErrShortSrc before a unit that the end of src leaves undecided.
-// nSrc is how much of src it converted.
-func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded bool) (out []byte, nSrc int, err error) {
+// nSrc is how much of src it converted. With spanOnly it writes nothing and
+// stops with transform.ErrEndOfSpan before the first unit that changes: Span.
+func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, spanOnly bool) (out []byte, nSrc int, err error) {
 	nodes, entries, info, segOut, pool := c.nodes, c.entries, c.info, c.segOut, c.pool
 	var code int32
 	var size int
@@ -321,6 +330,10 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded boo
 				q := p + 1
 				for q < len(src) && src[q] < utf8.RuneSelf && c.c.ASCIIInert[src[q]>>6]&(1<<(src[q]&63)) != 0 {
 					q++
+				}
+				if spanOnly {
+					p = q
+					continue
 				}
 				if bounded && cap(dst)-len(dst) < q-p {
 					// Every byte of the run is a unit of its own.
@@ -340,6 +353,10 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded boo
 		}
 		if code == 0 {
 			// In no key: copied as it is.
+			if spanOnly {
+				p, size = p+size, 0
+				continue
+			}
 			if bounded && cap(dst)-len(dst) < size {
 				return dst, p, transform.ErrShortDst
 			}
@@ -392,6 +409,11 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded boo
 				return dst, p, transform.ErrShortSrc
 			}
 			if end > p+size {
+				if spanOnly {
+					// Whether a run converts to itself takes converting
+					// it; runs are rare, so Span stops short of them.
+					return dst, p, transform.ErrEndOfSpan
+				}
 				l := len(dst)
 				// Capped at the capacity, the append writes in place or,
 				// when the output does not fit, into a new array.
@@ -405,6 +427,13 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded boo
 			}
 			// A run of one character converts as the character alone.
 			ref = inf.ref
+		}
+		if spanOnly {
+			if ref&opencc.Same == 0 {
+				return dst, p, transform.ErrEndOfSpan
+			}
+			p, code, size = end, ncode, nsize
+			continue
 		}
 		// Every character in the alphabet has its output in the pool, the
 		// unchanged ones too: writing it always spares a branch that the
@@ -425,6 +454,10 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded boo
 }
 
 func span[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
+	if c.nodes != nil {
+		_, n, err := convert1(c, nil, src, atEOF, false, true)
+		return n, err
+	}
 	var code int32
 	var size int
 	for p := 0; p < len(src); {

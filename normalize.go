@@ -158,7 +158,7 @@ func (n *Normalizer) StringReport(s string) (string, *Report) {
 	out := make([]byte, 0, len(s)+len(s)/8+16)
 	out = append(out, s[:k]...)
 	out = d.normalizeRest(out, b[k:])
-	return string(out), d.report.clone()
+	return bytesString(out), d.report.clone()
 }
 
 func (c *config) string(s string) string {
@@ -171,7 +171,7 @@ func (c *config) string(s string) string {
 	}
 	out := make([]byte, 0, len(s)+len(s)/8+16)
 	out = append(out, s[:k]...)
-	return string(d.normalizeRest(out, b[k:]))
+	return bytesString(d.normalizeRest(out, b[k:]))
 }
 
 // Reset restores the stream state: the next Transform or Span starts a new

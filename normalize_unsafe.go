@@ -7,3 +7,8 @@ import "unsafe"
 func unsafeStringBytes(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
+
+// bytesString views b as a string without copying; b must not change after.
+func bytesString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}

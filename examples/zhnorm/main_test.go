@@ -2,12 +2,39 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// checkGolden compares got with testdata/cli/<name>, or rewrites it under
+// -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("../../testdata/cli", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
 
 // binary is the zhnorm command, built once for the tests that run it as a
 // user would.
@@ -139,5 +166,142 @@ func TestConfigFile(t *testing.T) {
 	out, errOut, status := runCLI(t, "熊猫\n", "-c", cfg)
 	if status != 0 || out != "熊貓\n" {
 		t.Errorf("got %q, status %d, stderr %q", out, status, errOut)
+	}
+}
+
+const cliData = "../../testdata/cli/"
+
+// TestModesGolden runs each mode of the tool on files in testdata/cli.
+func TestModesGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+	}{
+		{"records.t2s.jsonl.golden", []string{"-jsonl", "-field", "title", "-field", "body.text", "-c", "t2s", cliData + "records.jsonl"}},
+		{"records.raw.jsonl.golden", []string{"-jsonl", "-field", "title", "-normalize=false", "-c", "t2s", cliData + "records.jsonl"}},
+		{"articles.t2s.golden", []string{"-c", "t2s", cliData + "articles.txt"}},
+	}
+	for _, tt := range tests {
+		out, errOut, status := runCLI(t, "", tt.args...)
+		if status != 0 {
+			t.Fatalf("%v: status %d, stderr %q", tt.args, status, errOut)
+		}
+		checkGolden(t, tt.golden, out)
+	}
+}
+
+func TestJSONLBrokenRecord(t *testing.T) {
+	out, errOut, status := runCLI(t, "", "-jsonl", "-field", "body.text", "-j", "1", cliData+"broken.jsonl")
+	if status != 1 || !strings.Contains(errOut, "broken.jsonl: line 2: not valid JSON") {
+		t.Errorf("status %d, stderr %q", status, errOut)
+	}
+	if out != `{"title":"第一","body":{"text":"好"}}`+"\n" {
+		t.Errorf("output before the broken record: %q", out)
+	}
+	out, errOut, status = runCLI(t, "", "-jsonl", "-field", "body.text", "-on-error=skip", "-stats", cliData+"broken.jsonl")
+	if status != 0 {
+		t.Errorf("-on-error=skip: status %d, stderr %q", status, errOut)
+	}
+	in, _ := os.ReadFile(cliData + "broken.jsonl")
+	if out != string(in) {
+		t.Errorf("-on-error=skip changed the records:\n%s", out)
+	}
+	if !strings.Contains(errOut, "4 records (2 skipped)") {
+		t.Errorf("-stats: %q", errOut)
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	text, err := os.ReadFile(cliData + "articles.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := runCLI(t, string(text), "-c", "t2s")
+	dir := t.TempDir()
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(text)
+	big5, _ := traditionalchinese.Big5.NewEncoder().Bytes(text)
+	for name, data := range map[string][]byte{"gb18030": gb, "big5": big5} {
+		p := filepath.Join(dir, name+".txt")
+		os.WriteFile(p, data, 0o644)
+		for _, enc := range []string{"auto", name} {
+			out, errOut, status := runCLI(t, "", "-encoding", enc, "-stats", "-c", "t2s", p)
+			if status != 0 || out != want {
+				t.Errorf("-encoding %s on %s: status %d, output differs: %v", enc, name, status, out != want)
+			}
+			if !strings.Contains(errOut, "encoding "+name) {
+				t.Errorf("-encoding %s on %s: -stats does not say which: %q", enc, name, errOut)
+			}
+		}
+	}
+	// Undecodable bytes: named with file and line, replaced, kept going.
+	p := filepath.Join(dir, "broken.txt")
+	os.WriteFile(p, append(append(append([]byte{}, big5...), 0xA4, '\n'), big5[:6]...), 0o644)
+	out, errOut, status := runCLI(t, "", "-encoding", "big5", p)
+	if status != 0 || !strings.Contains(errOut, "broken.txt: line 4:") || !strings.Contains(out, "\uFFFD") {
+		t.Errorf("undecodable: status %d, stderr %q", status, errOut)
+	}
+	if _, errOut, status := runCLI(t, "", "-encoding", "latin-9"); status != 2 || !strings.Contains(errOut, "gb18030") {
+		t.Errorf("unknown encoding: status %d, stderr %q", status, errOut)
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	outFile := filepath.Join(dir, "out.txt")
+	if _, errOut, status := runCLI(t, "", "-c", "t2s", "-o", outFile, cliData+"articles.txt"); status != 0 {
+		t.Fatalf("status %d, stderr %q", status, errOut)
+	}
+	first, _ := os.ReadFile(outFile)
+	want, _, _ := runCLI(t, "", "-c", "t2s", cliData+"articles.txt")
+	if string(first) != want {
+		t.Errorf("-o wrote %q", first)
+	}
+	// A failed input leaves the existing output as it was, and no
+	// temporary file behind.
+	_, errOut, status := runCLI(t, "", "-o", outFile, cliData+"records.jsonl", filepath.Join(dir, "missing.txt"))
+	if status != 1 || !strings.Contains(errOut, "not written") {
+		t.Errorf("failed input: status %d, stderr %q", status, errOut)
+	}
+	if again, _ := os.ReadFile(outFile); string(again) != string(first) {
+		t.Errorf("a failed run replaced the output")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left in the folder: %v", entries)
+	}
+	// A folder that cannot be written.
+	ro := filepath.Join(dir, "ro")
+	os.Mkdir(ro, 0o555)
+	if os.Geteuid() == 0 {
+		t.Log("running as root: the read-only folder is writable anyway; testing a missing folder instead")
+		ro = filepath.Join(dir, "no", "such")
+	}
+	_, errOut, status = runCLI(t, "x", "-o", filepath.Join(ro, "out.txt"))
+	if status != 1 || !strings.Contains(errOut, "out.txt") {
+		t.Errorf("unwritable folder: status %d, stderr %q", status, errOut)
+	}
+}
+
+// TestJobsKeepOrder: -j 2 writes what -j 1 writes, files and records in
+// input order.
+func TestJobsKeepOrder(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	var records strings.Builder
+	for i := range 40 {
+		p := filepath.Join(dir, strings.Repeat("f", 1+i%3)+string(rune('a'+i%26))+".txt")
+		os.WriteFile(p, []byte(strings.Repeat("第"+string(rune('一'+i))+"行，黑龍江:推動。\n", 1+i*37%200)), 0o644)
+		files = append(files, p)
+	}
+	for i := range 3000 {
+		records.WriteString(`{"n":` + string(rune('0'+i%10)) + `,"t":"記錄` + strings.Repeat("長", i%50) + `:完"}` + "\n")
+	}
+	jsonl := filepath.Join(dir, "r.jsonl")
+	os.WriteFile(jsonl, []byte(records.String()), 0o644)
+	for _, args := range [][]string{append([]string{"-c", "t2s"}, files...), {"-jsonl", "-field", "t", "-c", "t2s", jsonl}} {
+		one, _, s1 := runCLI(t, "", append([]string{"-j", "1"}, args...)...)
+		two, _, s2 := runCLI(t, "", append([]string{"-j", "2"}, args...)...)
+		if s1 != 0 || s2 != 0 || one != two || len(one) == 0 {
+			t.Errorf("%v: -j 2 differs from -j 1 (status %d, %d)", args[:2], s1, s2)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The binary form of a Table: a header that names each dictionary and config
@@ -158,8 +159,10 @@ func (d *decoder) i32s() []int32 {
 		return nil // as Build leaves it
 	}
 	v := make([]int32, n)
-	for i := range v {
-		v[i] = int32(d.u32())
+	if !d.bulk(unsafe.Pointer(&v[0]), 4*n) {
+		for i := range v {
+			v[i] = int32(d.u32())
+		}
 	}
 	return v
 }
@@ -170,10 +173,27 @@ func (d *decoder) refs() []Ref {
 		return nil
 	}
 	v := make([]Ref, n)
-	for i := range v {
-		v[i] = Ref(d.u64())
+	if !d.bulk(unsafe.Pointer(&v[0]), 8*n) {
+		for i := range v {
+			v[i] = Ref(d.u64())
+		}
 	}
 	return v
+}
+
+// littleEndian: the table's byte order is the machine's, so arrays decode
+// with one copy.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// bulk copies n bytes into the array at p when the machine is
+// little-endian, and reports whether it did. The caller checked the length.
+func (d *decoder) bulk(p unsafe.Pointer, n int) bool {
+	if !littleEndian {
+		return false
+	}
+	copy(unsafe.Slice((*byte)(p), n), d.s[:n])
+	d.s = d.s[n:]
+	return true
 }
 
 // Blob is an encoded Table, decoded a part at a time.
@@ -276,8 +296,10 @@ func (b *Blob) dict(i int) (*Trie, error) {
 		t.MaxKeyBytes = int(d.u32())
 		t.MaxKeyRunes = int(d.u32())
 		t.Nodes = make([]Node, d.count(8))
-		for j := range t.Nodes {
-			t.Nodes[j] = Node{Base: int32(d.u32()), Check: d.u32()}
+		if len(t.Nodes) == 0 || !d.bulk(unsafe.Pointer(&t.Nodes[0]), 8*len(t.Nodes)) {
+			for j := range t.Nodes {
+				t.Nodes[j] = Node{Base: int32(d.u32()), Check: d.u32()}
+			}
 		}
 		t.Entry = make([]int32, len(t.Nodes))
 		for j := range t.Entry {

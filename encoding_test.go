@@ -1,0 +1,107 @@
+package zhnorm
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// TestDetectEncodingCorpora re-encodes each corpus into each encoding that
+// can hold it and requires "auto" to pick an encoding that gives the text
+// back.
+func TestDetectEncodingCorpora(t *testing.T) {
+	encodings := map[string]encoding.Encoding{
+		"gb18030":  simplifiedchinese.GB18030,
+		"gbk":      simplifiedchinese.GBK,
+		"big5":     traditionalchinese.Big5,
+		"utf-16le": unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+		"utf-16be": unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+	}
+	// What auto must answer: GBK text decodes as GB18030, its superset.
+	want := map[string]string{"gb18030": "gb18030", "gbk": "gb18030", "big5": "big5", "utf-16le": "utf-16le", "utf-16be": "utf-16be"}
+	tested := map[string][]string{}
+	defer func() {
+		for encName := range encodings {
+			if len(tested[encName]) == 0 {
+				t.Errorf("no input could be encoded in %s", encName)
+			}
+		}
+		t.Logf("tested: %v", tested)
+	}()
+	for name, text := range testInputs(t) {
+		text = strings.TrimPrefix(text, "\uFEFF")
+		for encName, enc := range encodings {
+			encoded, err := enc.NewEncoder().String(text)
+			if err != nil {
+				continue // the encoding cannot hold this text (Big5 and simplified characters)
+			}
+			tested[encName] = append(tested[encName], name)
+			r, err := NewDecodingReader(strings.NewReader(encoded), "auto")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(iotest.OneByteReader(r))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Encoding != want[encName] || string(got) != text {
+				t.Errorf("%s in %s: auto picked %s; text equal: %v", name, encName, r.Encoding, string(got) == text)
+			}
+			if n, _ := r.Undecodable(); n != 0 {
+				t.Errorf("%s in %s: %d undecodable", name, encName, n)
+			}
+		}
+		r, _ := NewDecodingReader(strings.NewReader(text), "auto")
+		if r.Encoding != "utf-8" {
+			t.Errorf("%s in UTF-8: auto picked %s", name, r.Encoding)
+		}
+	}
+}
+
+func TestDetectEncoding(t *testing.T) {
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String("黑龙江省民政厅推动社会工作人才队伍建设")
+	big5, _ := traditionalchinese.Big5.NewEncoder().String("黑龍江省民政廳推動社會工作人才隊伍建設")
+	tests := []struct{ in, want string }{
+		{"", "utf-8"},
+		{"plain ASCII", "utf-8"},
+		{"\xEF\xBB\xBF黑龙江", "utf-8"},
+		{"黑龙江"[:7], "utf-8"}, // cut inside the last character
+		{"\xFF\xFEa\x00", "utf-16le"},
+		{"\xFE\xFF\x00a", "utf-16be"},
+		{gb, "gb18030"},
+		{big5, "big5"},
+	}
+	for _, tt := range tests {
+		if got := DetectEncoding([]byte(tt.in)); got != tt.want {
+			t.Errorf("DetectEncoding(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDecodingReaderUndecodable(t *testing.T) {
+	big5, _ := traditionalchinese.Big5.NewEncoder().String("第一行\n第二行")
+	// A lead byte with no trail byte on line 2.
+	r, err := NewDecodingReader(strings.NewReader(big5+"\xA4\n"), "big5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(r)
+	n, lines := r.Undecodable()
+	if n != 1 || len(lines) != 1 || lines[0] != 2 || !strings.Contains(string(out), "\uFFFD") {
+		t.Errorf("undecodable %d at %v, output %q", n, lines, out)
+	}
+	r, _ = NewDecodingReader(iotest.OneByteReader(strings.NewReader("ok\n\xff\xe4\xb8\xad\n")), "utf-8")
+	io.ReadAll(r)
+	if n, lines := r.Undecodable(); n != 1 || len(lines) != 1 || lines[0] != 2 {
+		t.Errorf("utf-8: undecodable %d at %v", n, lines)
+	}
+	if _, err := NewDecodingReader(strings.NewReader(""), "latin-9"); err == nil || !strings.Contains(err.Error(), "gb18030") {
+		t.Errorf("unknown encoding: %v", err)
+	}
+}

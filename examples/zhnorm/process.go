@@ -1,0 +1,381 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/transform"
+
+	"github.com/zhnorm/zhnorm"
+)
+
+// process runs every input through the pipeline into w, in input order, and
+// reports whether all of them succeeded. Errors go to stderr as they occur.
+func process(o *options, inputs []string, stdin io.Reader, w io.Writer, stderr io.Writer) (*totals, bool) {
+	t := &totals{}
+	if o.jsonl != nil || o.jobs == 1 || len(inputs) == 1 {
+		// One input at a time, streamed: memory stays constant. JSON Lines
+		// records are spread over the workers inside processJSONL.
+		ok := true
+		for _, name := range inputs {
+			st := processInput(o, name, stdin, w, stderr, o.normalizer)
+			t.add(st)
+			ok = ok && st.err == nil
+		}
+		return t, ok
+	}
+	// Files on o.jobs workers, each file's output held in memory until the
+	// files before it are written.
+	type result struct {
+		out bytes.Buffer
+		st  *fileStats
+	}
+	futures := make(chan chan *result, o.jobs)
+	sem := make(chan struct{}, o.jobs)
+	go func() {
+		for _, name := range inputs {
+			ch := make(chan *result, 1)
+			futures <- ch
+			sem <- struct{}{}
+			go func(name string) {
+				defer func() { <-sem }()
+				r := &result{}
+				var n *zhnorm.Normalizer
+				if o.normalizer != nil {
+					n = o.normalizer.Clone()
+				}
+				// Progress bars of files done side by side would
+				// overwrite each other.
+				oo := *o
+				oo.progress = false
+				r.st = processInput(&oo, name, stdin, &r.out, stderr, n)
+				ch <- r
+			}(name)
+		}
+		close(futures)
+	}()
+	ok := true
+	for ch := range futures {
+		r := <-ch
+		if _, err := w.Write(r.out.Bytes()); err != nil && r.st.err == nil {
+			r.st.err = err
+			fmt.Fprintf(stderr, "zhnorm: writing output: %v\n", err)
+		}
+		t.add(r.st)
+		ok = ok && r.st.err == nil
+	}
+	return t, ok
+}
+
+// processInput runs one input through the pipeline into w.
+func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr io.Writer, n *zhnorm.Normalizer) *fileStats {
+	st := &fileStats{name: name}
+	if name == "-" {
+		st.name = "standard input"
+	}
+	fail := func(err error) *fileStats {
+		st.err = err
+		fmt.Fprintf(stderr, "zhnorm: %v\n", err)
+		return st
+	}
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return fail(err)
+		}
+		defer f.Close()
+		r = f
+		if o.progress {
+			if bar := newProgress(f, stderr); bar != nil {
+				r = bar
+				defer bar.Close()
+			}
+		}
+	}
+	in := &countingReader{r: r}
+	dec, err := zhnorm.NewDecodingReader(in, o.encoding)
+	if err != nil {
+		return fail(fmt.Errorf("%s: %v", st.name, err))
+	}
+	st.encoding = dec.Encoding
+	out := &countingWriter{w: w}
+	if o.jsonl != nil {
+		err = processJSONL(o, st, dec, out, stderr, n)
+	} else {
+		err = processText(o, st, dec, out, n)
+	}
+	st.bytesIn, st.bytesOut, st.lines = in.n, out.n, out.lines
+	if n != nil && o.jsonl == nil {
+		st.report = n.Report()
+	}
+	if count, lines := dec.Undecodable(); count > 0 {
+		st.undecodable = count
+		for _, l := range lines {
+			fmt.Fprintf(stderr, "zhnorm: %s: line %d: bytes that are not %s, replaced by U+FFFD\n", st.name, l, dec.Encoding)
+		}
+	}
+	if err != nil {
+		var re *recordError
+		if errors.As(err, &re) {
+			return fail(fmt.Errorf("%s: line %d: %v", st.name, re.line, re.err))
+		}
+		return fail(fmt.Errorf("%s: %v", st.name, err))
+	}
+	return st
+}
+
+// processText streams the text through normalizer, converter and splitter.
+func processText(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhnorm.Normalizer) error {
+	var steps []transform.Transformer
+	if n != nil {
+		n.Reset() // a new document
+		steps = append(steps, n)
+	}
+	if o.converter != nil {
+		steps = append(steps, o.converter)
+	}
+	if len(steps) > 0 {
+		r = transform.NewReader(r, transform.Chain(steps...))
+	}
+	if o.split != "" {
+		count, err := split(w, r, o.split)
+		st.units = count
+		return err
+	}
+	_, err := io.Copy(w, r)
+	return err
+}
+
+// fieldFunc is what -jsonl does to each field: normalize, then convert.
+func fieldFunc(o *options, n *zhnorm.Normalizer) func(string) string {
+	return func(s string) string {
+		if n != nil {
+			out := n.String(s)
+			// A field is a document of its own, but not a file: it gets
+			// no final newline it did not have.
+			if !strings.HasSuffix(s, "\n") {
+				out = strings.TrimSuffix(out, "\n")
+			}
+			s = out
+		}
+		if o.converter != nil {
+			s = o.converter.Convert(s)
+		}
+		return s
+	}
+}
+
+// recordError is a JSON Lines record that could not be rewritten.
+type recordError struct {
+	line int
+	err  error
+}
+
+func (e *recordError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
+
+// jsonlBatch is a run of records handed to one worker.
+type jsonlBatch struct {
+	first   int // the line number of records[0]
+	records [][]byte
+}
+
+type jsonlResult struct {
+	out     []byte
+	records int
+	skipped int
+	err     *recordError // the first bad record, with -on-error=fail
+}
+
+// readBatch reads up to batchSize records, or about batchBytes, into one
+// buffer: one allocation a batch rather than one a record.
+func readBatch(br *bufio.Reader, first int) (jsonlBatch, error) {
+	b := jsonlBatch{first: first}
+	var buf []byte
+	var ends []int
+	var err error
+	for len(ends) < batchSize && len(buf) < batchBytes {
+		var part []byte
+		part, err = br.ReadSlice('\n')
+		if buf == nil {
+			buf = make([]byte, 0, max(64<<10, 2*len(part)))
+		}
+		buf = append(buf, part...)
+		if err == bufio.ErrBufferFull {
+			continue // a line longer than the reader's buffer
+		}
+		if len(buf) > 0 && (len(ends) == 0 || ends[len(ends)-1] < len(buf)) {
+			ends = append(ends, len(buf))
+		}
+		if err != nil {
+			break
+		}
+	}
+	start := 0
+	for _, e := range ends {
+		b.records = append(b.records, buf[start:e:e])
+		start = e
+	}
+	return b, err
+}
+
+// batchSize bounds the records, and batchBytes the bytes, of a batch.
+const (
+	batchSize  = 512
+	batchBytes = 1 << 20
+)
+
+// processJSONL rewrites the fields of each record, on o.jobs workers, and
+// writes the records in input order. Blank lines pass through.
+func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.Writer, n *zhnorm.Normalizer) error {
+	f := fieldFunc(o, n)
+	work := func(b jsonlBatch) *jsonlResult {
+		size := 0
+		for _, rec := range b.records {
+			size += len(rec)
+		}
+		res := &jsonlResult{out: make([]byte, 0, size+size/8)}
+		for i, rec := range b.records {
+			body := bytes.TrimRight(rec, "\r\n")
+			if len(bytes.TrimSpace(body)) == 0 {
+				res.out = append(res.out, rec...)
+				continue
+			}
+			res.records++
+			before := len(res.out)
+			var err error
+			res.out, err = o.jsonl.Rewrite(res.out, body, f)
+			if err != nil {
+				if !o.skipBad {
+					res.out = res.out[:before]
+					res.err = &recordError{b.first + i, err}
+					return res
+				}
+				res.skipped++
+				res.out = append(res.out, body...)
+			}
+			res.out = append(res.out, rec[len(body):]...)
+		}
+		return res
+	}
+
+	if o.jobs == 1 {
+		// One worker: read, rewrite and write in turn, with no hand-offs.
+		br := bufio.NewReaderSize(r, 256<<10)
+		for line := 1; ; {
+			b, err := readBatch(br, line)
+			line += len(b.records)
+			res := work(b)
+			st.records += res.records
+			st.skipped += res.skipped
+			if _, werr := w.Write(res.out); werr != nil {
+				return werr
+			}
+			if res.err != nil {
+				return res.err
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	futures := make(chan chan *jsonlResult, 2*o.jobs)
+	sem := make(chan struct{}, o.jobs)
+	var stop sync.Once
+	stopped := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(futures)
+		br := bufio.NewReaderSize(r, 256<<10)
+		line := 1
+		for {
+			select {
+			case <-stopped:
+				return
+			default:
+			}
+			b, err := readBatch(br, line)
+			line += len(b.records)
+			if len(b.records) > 0 {
+				ch := make(chan *jsonlResult, 1)
+				select {
+				case futures <- ch:
+				case <-stopped:
+					return
+				}
+				sem <- struct{}{}
+				go func(b jsonlBatch) {
+					defer func() { <-sem }()
+					ch <- work(b)
+				}(b)
+			}
+			if err != nil {
+				if err != io.EOF {
+					readErr <- err
+				}
+				return
+			}
+		}
+	}()
+	var firstErr error
+	for ch := range futures {
+		res := <-ch
+		if firstErr != nil {
+			continue // drain
+		}
+		st.records += res.records
+		st.skipped += res.skipped
+		if _, err := w.Write(res.out); err != nil {
+			firstErr = err
+		} else if res.err != nil {
+			firstErr = res.err
+		}
+		if firstErr != nil {
+			stop.Do(func() { close(stopped) })
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	select {
+	case err := <-readErr:
+		return err
+	default:
+		return nil
+	}
+}
+
+// countingReader counts the bytes read.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// countingWriter counts the bytes and lines written.
+type countingWriter struct {
+	w     io.Writer
+	n     int64
+	lines int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.lines += int64(bytes.Count(p[:n], []byte{'\n'}))
+	return n, err
+}

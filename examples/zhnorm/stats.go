@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/zhnorm/zhnorm"
+)
+
+// fileStats is what -stats reports of one input.
+type fileStats struct {
+	name        string
+	encoding    string
+	bytesIn     int64
+	bytesOut    int64
+	lines       int64
+	units       int // sentences or paragraphs, with -split
+	records     int // JSON Lines records
+	skipped     int // records passed through by -on-error=skip
+	undecodable int
+	report      *zhnorm.Report
+	err         error
+}
+
+// totals sums the inputs.
+type totals struct {
+	files []*fileStats
+}
+
+func (t *totals) add(st *fileStats) { t.files = append(t.files, st) }
+
+func (t *totals) print(w io.Writer, elapsed time.Duration) {
+	var in, out, lines int64
+	var units, records, skipped, failed int
+	for _, f := range t.files {
+		status := "ok"
+		if f.err != nil {
+			status = "failed"
+			failed++
+		}
+		fmt.Fprintf(w, "%s: %s, encoding %s, %d bytes in, %d bytes out, %d lines", f.name, status, f.encoding, f.bytesIn, f.bytesOut, f.lines)
+		if f.units > 0 {
+			fmt.Fprintf(w, ", %d units", f.units)
+		}
+		if f.records > 0 {
+			fmt.Fprintf(w, ", %d records (%d skipped)", f.records, f.skipped)
+		}
+		if f.undecodable > 0 {
+			fmt.Fprintf(w, ", %d undecodable", f.undecodable)
+		}
+		fmt.Fprintln(w)
+		if f.report != nil {
+			fmt.Fprint(w, indent(f.report.String()))
+		}
+		in, out, lines = in+f.bytesIn, out+f.bytesOut, lines+f.lines
+		units, records, skipped = units+f.units, records+f.records, skipped+f.skipped
+	}
+	secs := elapsed.Seconds()
+	fmt.Fprintf(w, "total: %d files (%d failed), %d bytes in, %d bytes out, %d lines, %d units, %d records (%d skipped), %.3f s, %.1f MB/s\n",
+		len(t.files), failed, in, out, lines, units, records, skipped, secs, float64(in)/1e6/max(secs, 1e-9))
+}
+
+func indent(s string) string {
+	out := []byte{}
+	start := true
+	for i := 0; i < len(s); i++ {
+		if start {
+			out = append(out, "  "...)
+		}
+		out = append(out, s[i])
+		start = s[i] == '\n'
+	}
+	return string(out)
+}
