@@ -109,14 +109,34 @@ func buildTrie(name string, keys []string, a *Alphabet) *Trie {
 	// order and UTF-8 byte order is rune order.
 	slot := make([]int32, len(nodes)) // tnode → slot
 	var da []Node
+	// next[i] leads to the first free slot at or after i (union-find with
+	// path halving), so the search for a base steps over free slots only.
+	var next []int32
 	grow := func(n int) {
 		for len(da) < n {
+			next = append(next, int32(len(da)))
 			da = append(da, Node{Check: freeSlot})
 		}
 	}
-	grow(1)
+	findFree := func(i int32) int32 {
+		for {
+			if int(i) >= len(da) {
+				return i
+			}
+			if next[i] == i {
+				return i
+			}
+			next[i] = next[next[i]]
+			i = next[i]
+		}
+	}
+	occupy := func(i int32) {
+		grow(int(i) + 2)
+		next[i] = i + 1
+	}
+	grow(2)
 	da[0].Check = 0
-	firstFree := int32(1)
+	occupy(0)
 	queue := []int{0}
 	for len(queue) > 0 {
 		n := queue[0]
@@ -125,29 +145,35 @@ func buildTrie(name string, keys []string, a *Alphabet) *Trie {
 		if len(cs) == 0 {
 			continue
 		}
-		for int(firstFree) < len(da) && da[firstFree].Check != freeSlot {
-			firstFree++
-		}
-		base := max(firstFree-cs[0], 0)
-	search:
-		for ; ; base++ {
-			for _, c := range cs {
-				if p := base + c; int(p) < len(da) && da[p].Check != freeSlot {
-					continue search
+		var base int32
+		for p := findFree(cs[0]); ; p = findFree(p + 1) {
+			base = p - cs[0]
+			ok := true
+			for _, c := range cs[1:] {
+				if q := base + c; int(q) < len(da) && da[q].Check != freeSlot {
+					ok = false
+					break
 				}
 			}
-			break
+			if ok {
+				break
+			}
 		}
-		grow(int(base+cs[len(cs)-1]) + 1)
+		grow(int(base+cs[len(cs)-1]) + 2)
 		s := slot[n]
 		da[s].Base = base
 		for i, c := range cs {
 			ch := nodes[n].children[i]
 			p := base + c
 			da[p].Check = uint32(s)
+			occupy(p)
 			slot[ch] = p
 			queue = append(queue, ch)
 		}
+	}
+	// Trailing free slots serve nothing.
+	for len(da) > 1 && da[len(da)-1].Check == freeSlot {
+		da = da[:len(da)-1]
 	}
 	t.Nodes = da
 	t.Entry = make([]int32, len(da))
