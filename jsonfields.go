@@ -90,6 +90,20 @@ func (j *JSONFields) Rewrite(dst, record []byte, f func(string) string) ([]byte,
 	return append(dst, record[last:]...), nil
 }
 
+// Values returns the string values of the fields, in the order the record
+// holds them, with the same errors as Rewrite.
+func (j *JSONFields) Values(record []byte) ([]string, error) {
+	var vals []string
+	_, err := j.Rewrite(nil, record, func(s string) string {
+		vals = append(vals, s)
+		return ""
+	})
+	if err != nil {
+		return nil, err
+	}
+	return vals, nil
+}
+
 // jsonSpan is the place of a string value to rewrite, its quotes included.
 type jsonSpan struct {
 	start, end int

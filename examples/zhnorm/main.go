@@ -67,7 +67,27 @@ type options struct {
 	output     string
 	jobs       int
 	stats      bool
-	progress   bool // whether a progress bar may be shown
+	progress   bool     // whether a progress bar may be shown
+	page       pageMode // -page
+}
+
+// pageMode is the -page flag: off, "json" (-page alone) or "text".
+type pageMode string
+
+func (p *pageMode) String() string   { return string(*p) }
+func (p *pageMode) IsBoolFlag() bool { return true }
+func (p *pageMode) Set(v string) error {
+	switch v {
+	case "true", "json":
+		*p = "json"
+	case "text":
+		*p = "text"
+	case "false":
+		*p = ""
+	default:
+		return fmt.Errorf("want json or text")
+	}
+	return nil
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -86,6 +106,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := fs.String("encoding", "utf-8", "the input's `encoding`: "+strings.Join(zhnorm.Encodings, ", ")+"; output is UTF-8")
 	output := fs.String("o", "", "write to `FILE`, through a temporary file renamed at the end: an existing FILE is replaced only on success")
 	jobs := fs.Int("j", runtime.NumCPU(), "process files, or JSON Lines records, on `N` workers; output stays in input order")
+	var page pageMode
+	fs.Var(&page, "page", "extract the article from each newspaper page (each file, or the -field of each JSON Lines record) and print it as one line of JSON, or with -page=text as headline, date and body")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -107,7 +129,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	o := options{encoding: strings.ToLower(*enc), output: *output, jobs: *jobs, stats: *stats, split: *split}
+	o := options{encoding: strings.ToLower(*enc), output: *output, jobs: *jobs, stats: *stats, split: *split, page: page}
 	if *normalize {
 		opts, err := zhnorm.ParseRules(*rules)
 		if err != nil {
@@ -134,9 +156,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		return bad("-on-error %q: want fail or skip", *onError)
 	}
+	if o.page != "" && o.split != "" {
+		return bad("-page and -split do not go together")
+	}
 	if *jsonl {
 		if len(fields) == 0 {
 			return bad("-jsonl needs at least one -field")
+		}
+		if o.page != "" && len(fields) != 1 {
+			return bad("-page with -jsonl takes one -field: the page's text")
 		}
 		if o.split != "" {
 			return bad("-split and -jsonl do not go together: a record stays one line")

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -106,13 +107,16 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 	}
 	st.encoding = dec.Encoding
 	out := &countingWriter{w: w}
-	if o.jsonl != nil {
+	switch {
+	case o.jsonl != nil:
 		err = processJSONL(o, st, dec, out, stderr, n)
-	} else {
+	case o.page != "":
+		err = processPage(o, st, dec, out, stderr, n)
+	default:
 		err = processText(o, st, dec, out, n)
 	}
 	st.bytesIn, st.bytesOut, st.lines = in.n, out.n, out.lines
-	if n != nil && o.jsonl == nil {
+	if n != nil && o.jsonl == nil && o.page == "" {
 		st.report = n.Report()
 	}
 	if count, lines := dec.Undecodable(); count > 0 {
@@ -153,6 +157,54 @@ func processText(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhnorm.
 	return err
 }
 
+// processPage reads a whole page, normalizes it, extracts the article and
+// converts it.
+func processPage(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.Writer, n *zhnorm.Normalizer) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	text := string(data)
+	if n != nil {
+		var report *zhnorm.Report
+		text, report = n.StringReport(text)
+		st.report = report
+	}
+	out, err := renderPage(o, text)
+	if errors.Is(err, zhnorm.ErrNoArticle) {
+		fmt.Fprintf(stderr, "zhnorm: %s: no article found; every line is in \"dropped\"\n", st.name)
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// renderPage parses a page's text and renders the article as -page asks,
+// converted with -c. A page without an article still renders, with
+// zhnorm.ErrNoArticle.
+func renderPage(o *options, text string) ([]byte, error) {
+	p, perr := zhnorm.ParsePage(text)
+	if perr != nil && !errors.Is(perr, zhnorm.ErrNoArticle) {
+		return nil, perr
+	}
+	if o.converter != nil {
+		p = p.Map(o.converter.Convert)
+	}
+	if o.page == "text" {
+		return []byte(p.Text()), perr
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // scraped text keeps its < and > readable
+	if err := enc.Encode(p); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), perr
+}
+
 // fieldFunc is what -jsonl does to each field: normalize, then convert.
 func fieldFunc(o *options, n *zhnorm.Normalizer) func(string) string {
 	return func(s string) string {
@@ -170,6 +222,24 @@ func fieldFunc(o *options, n *zhnorm.Normalizer) func(string) string {
 		}
 		return s
 	}
+}
+
+// pageRecord appends the article of the page held in the record's field,
+// rendered as -page asks.
+func pageRecord(o *options, dst, record []byte, n *zhnorm.Normalizer) ([]byte, error) {
+	vals, err := o.jsonl.Values(record)
+	if err != nil {
+		return dst, err
+	}
+	text := vals[0]
+	if n != nil {
+		text = n.String(text)
+	}
+	out, err := renderPage(o, text)
+	if err != nil && !errors.Is(err, zhnorm.ErrNoArticle) {
+		return dst, err
+	}
+	return append(dst, bytes.TrimSuffix(out, []byte("\n"))...), nil
 }
 
 // recordError is a JSON Lines record that could not be rewritten.
@@ -250,7 +320,11 @@ func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io
 			res.records++
 			before := len(res.out)
 			var err error
-			res.out, err = o.jsonl.Rewrite(res.out, body, f)
+			if o.page != "" {
+				res.out, err = pageRecord(o, res.out, body, n)
+			} else {
+				res.out, err = o.jsonl.Rewrite(res.out, body, f)
+			}
 			if err != nil {
 				if !o.skipBad {
 					res.out = res.out[:before]
