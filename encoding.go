@@ -105,9 +105,22 @@ type undecodableCounter struct {
 func (c *undecodableCounter) count(b []byte) {
 	// The common case, a read with nothing to count and no sequence cut at
 	// its end, at the speed of utf8.Valid and bytes.Count.
-	if len(c.pending) == 0 && utf8.Valid(b) && (c.utf8 || !bytes.Contains(b, []byte("\uFFFD"))) {
-		c.line += bytes.Count(b, []byte{'\n'})
-		return
+	if len(c.pending) == 0 {
+		cut := len(b)
+		for k := 1; k < utf8.UTFMax && k <= len(b); k++ {
+			if utf8.RuneStart(b[len(b)-k]) {
+				if !utf8.FullRune(b[len(b)-k:]) {
+					cut = len(b) - k // a sequence the next read completes
+				}
+				break
+			}
+		}
+		head := b[:cut]
+		if utf8.Valid(head) && (c.utf8 || !bytes.Contains(head, []byte("\uFFFD"))) {
+			c.line += bytes.Count(head, []byte{'\n'})
+			c.pending = append(c.pending, b[cut:]...)
+			return
+		}
 	}
 	if len(c.pending) > 0 {
 		b = append(c.pending, b...)

@@ -180,6 +180,8 @@ func TestModesGolden(t *testing.T) {
 		{"records.t2s.jsonl.golden", []string{"-jsonl", "-field", "title", "-field", "body.text", "-c", "t2s", cliData + "records.jsonl"}},
 		{"records.raw.jsonl.golden", []string{"-jsonl", "-field", "title", "-normalize=false", "-c", "t2s", cliData + "records.jsonl"}},
 		{"articles.t2s.golden", []string{"-c", "t2s", cliData + "articles.txt"}},
+		{"articles.sentences.t2s.golden", []string{"-split", "sentence", "-c", "t2s", cliData + "articles.txt"}},
+		{"seed.paragraphs.golden", []string{"-split", "paragraph", seedPage}},
 		{"seed.page.t2s.golden", []string{"-page", "-c", "t2s", seedPage}},
 		{"seed.page-text.t2s.golden", []string{"-page=text", "-c", "t2s", seedPage}},
 		{"pages.jsonl.page.golden", []string{"-page", "-jsonl", "-field", "html_text", cliData + "pages.jsonl"}},

@@ -19,7 +19,7 @@ import (
 // process runs every input through the pipeline into w, in input order, and
 // reports whether all of them succeeded. Errors go to stderr as they occur.
 func process(o *options, inputs []string, stdin io.Reader, w io.Writer, stderr io.Writer) (*totals, bool) {
-	t := &totals{}
+	t := &totals{unit: o.split}
 	if o.jsonl != nil || o.jobs == 1 || len(inputs) == 1 {
 		// One input at a time, streamed: memory stays constant. JSON Lines
 		// records are spread over the workers inside processJSONL.
@@ -113,7 +113,7 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 	case o.page != "":
 		err = processPage(o, st, dec, out, stderr, n)
 	default:
-		err = processText(o, st, dec, out, n)
+		err = processText(o, st, dec, out, stderr, n)
 	}
 	st.bytesIn, st.bytesOut, st.lines = in.n, out.n, out.lines
 	if n != nil && o.jsonl == nil && o.page == "" {
@@ -136,7 +136,7 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 }
 
 // processText streams the text through normalizer, converter and splitter.
-func processText(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhnorm.Normalizer) error {
+func processText(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.Writer, n *zhnorm.Normalizer) error {
 	var steps []transform.Transformer
 	if n != nil {
 		n.Reset() // a new document
@@ -149,7 +149,7 @@ func processText(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhnorm.
 		r = transform.NewReader(r, transform.Chain(steps...))
 	}
 	if o.split != "" {
-		count, err := split(w, r, o.split)
+		count, err := split(w, r, o.split, st.name, stderr)
 		st.units = count
 		return err
 	}

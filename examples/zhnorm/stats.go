@@ -26,6 +26,7 @@ type fileStats struct {
 // totals sums the inputs.
 type totals struct {
 	files []*fileStats
+	unit  string // what -split counts, for the report
 }
 
 func (t *totals) add(st *fileStats) { t.files = append(t.files, st) }
@@ -41,7 +42,7 @@ func (t *totals) print(w io.Writer, elapsed time.Duration) {
 		}
 		fmt.Fprintf(w, "%s: %s, encoding %s, %d bytes in, %d bytes out, %d lines", f.name, status, f.encoding, f.bytesIn, f.bytesOut, f.lines)
 		if f.units > 0 {
-			fmt.Fprintf(w, ", %d units", f.units)
+			fmt.Fprintf(w, ", %d %ss", f.units, t.unit)
 		}
 		if f.records > 0 {
 			fmt.Fprintf(w, ", %d records (%d skipped)", f.records, f.skipped)
@@ -57,8 +58,11 @@ func (t *totals) print(w io.Writer, elapsed time.Duration) {
 		units, records, skipped = units+f.units, records+f.records, skipped+f.skipped
 	}
 	secs := elapsed.Seconds()
-	fmt.Fprintf(w, "total: %d files (%d failed), %d bytes in, %d bytes out, %d lines, %d units, %d records (%d skipped), %.3f s, %.1f MB/s\n",
-		len(t.files), failed, in, out, lines, units, records, skipped, secs, float64(in)/1e6/max(secs, 1e-9))
+	fmt.Fprintf(w, "total: %d files (%d failed), %d bytes in, %d bytes out, %d lines", len(t.files), failed, in, out, lines)
+	if t.unit != "" {
+		fmt.Fprintf(w, ", %d %ss", units, t.unit)
+	}
+	fmt.Fprintf(w, ", %d records (%d skipped), %.3f s, %.1f MB/s\n", records, skipped, secs, float64(in)/1e6/max(secs, 1e-9))
 }
 
 func indent(s string) string {

@@ -13,20 +13,32 @@ import (
 // with the place of its body, then the bodies. A program decodes only the
 // dictionaries of the configs it uses, when it first uses them.
 
-const magic = "zhnorm-opencc-tables-1\n"
+const magic = "zhnorm-opencc-tables-2\n"
+
+// Arrays start at multiples of 8 bytes from the start of the encoding, so
+// that on a little-endian machine a decoder can use them where they lie,
+// in the program's read-only data, without a copy.
+const arrayAlign = 8
 
 type encoder struct{ b []byte }
 
 func (e *encoder) u32(v uint32) { e.b = binary.LittleEndian.AppendUint32(e.b, v) }
 func (e *encoder) str(s string) { e.u32(uint32(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) align() {
+	for len(e.b)%arrayAlign != 0 {
+		e.b = append(e.b, 0)
+	}
+}
 func (e *encoder) i32s(v []int32) {
 	e.u32(uint32(len(v)))
+	e.align()
 	for _, x := range v {
 		e.u32(uint32(x))
 	}
 }
 func (e *encoder) refs(v []Ref) {
 	e.u32(uint32(len(v)))
+	e.align()
 	for _, x := range v {
 		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(x))
 	}
@@ -36,12 +48,14 @@ func (e *encoder) refs(v []Ref) {
 func (t *Table) MarshalBinary() ([]byte, error) {
 	var body encoder
 	section := func(f func(e *encoder)) [2]uint32 {
+		body.align()
 		start := len(body.b)
 		f(&body)
 		return [2]uint32{uint32(start), uint32(len(body.b) - start)}
 	}
 	alpha := section(func(e *encoder) {
 		e.u32(uint32(len(t.Alpha.Index)))
+		e.align()
 		for _, x := range t.Alpha.Index {
 			e.b = binary.LittleEndian.AppendUint16(e.b, x)
 		}
@@ -54,15 +68,12 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 			e.u32(uint32(d.MaxKeyBytes))
 			e.u32(uint32(d.MaxKeyRunes))
 			e.u32(uint32(len(d.Nodes)))
-			var term []int32
-			for i, n := range d.Nodes {
+			e.align()
+			for _, n := range d.Nodes {
 				e.u32(uint32(n.Base))
 				e.u32(n.Check)
-				if d.Entry[i] >= 0 {
-					term = append(term, int32(i), d.Entry[i])
-				}
 			}
-			e.i32s(term)
+			e.i32s(d.Entry)
 			e.refs(d.Vals)
 		}))
 	}
@@ -78,6 +89,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 				e.refs(o)
 			}
 			e.refs(c.Chars)
+			e.align()
 			e.b = binary.LittleEndian.AppendUint64(e.b, c.ASCIIInert[0])
 			e.b = binary.LittleEndian.AppendUint64(e.b, c.ASCIIInert[1])
 			e.u32(uint32(c.MaxKeyBytes))
@@ -86,6 +98,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 			e.i32s(c.CutFirst)
 			e.i32s(c.CutLast)
 			e.u32(uint32(len(c.Pairs)))
+			e.align()
 			for _, p := range c.Pairs {
 				e.b = binary.LittleEndian.AppendUint64(e.b, p)
 			}
@@ -110,6 +123,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 		h.u32(configs[i][0])
 		h.u32(configs[i][1])
 	}
+	h.align()
 	return append(h.b, body.b...), nil
 }
 
@@ -117,17 +131,37 @@ var errCorrupt = errors.New("opencc: corrupt table")
 
 type decoder struct {
 	s   string
+	pos int // the offset of s in the whole encoding
 	err error
+}
+
+func (d *decoder) fail() {
+	d.err = errCorrupt
+	d.s = ""
+}
+
+func (d *decoder) skip(n int) {
+	d.s = d.s[n:]
+	d.pos += n
 }
 
 func (d *decoder) u32() uint32 {
 	if len(d.s) < 4 {
-		d.err = errCorrupt
-		d.s = ""
+		d.fail()
 		return 0
 	}
 	v := uint32(d.s[0]) | uint32(d.s[1])<<8 | uint32(d.s[2])<<16 | uint32(d.s[3])<<24
-	d.s = d.s[4:]
+	d.skip(4)
+	return v
+}
+
+func (d *decoder) u16() uint16 {
+	if len(d.s) < 2 {
+		d.fail()
+		return 0
+	}
+	v := uint16(d.s[0]) | uint16(d.s[1])<<8
+	d.skip(2)
 	return v
 }
 
@@ -136,69 +170,80 @@ func (d *decoder) u64() uint64 {
 	return uint64(d.u32())<<32 | uint64(lo)
 }
 
-func (d *decoder) count(size int) int {
-	n := int(d.u32())
-	if n*size > len(d.s) {
-		d.err = errCorrupt
-		d.s = ""
-		return 0
+func (d *decoder) align() {
+	if pad := (arrayAlign - d.pos%arrayAlign) % arrayAlign; pad <= len(d.s) {
+		d.skip(pad)
+	} else {
+		d.fail()
 	}
-	return n
 }
 
 func (d *decoder) str() string {
-	n := d.count(1)
+	n := int(d.u32())
+	if n > len(d.s) {
+		d.fail()
+		return ""
+	}
 	s := d.s[:n]
-	d.s = d.s[n:]
+	d.skip(n)
 	return s
 }
 
-func (d *decoder) i32s() []int32 {
-	n := d.count(4)
-	if n == 0 {
-		return nil // as Build leaves it
+// array reads a count, then that many elements of size bytes, aligned.
+// On a little-endian machine, with the encoding itself aligned, the result
+// is the encoding's own memory: read-only, never to be written.
+func array[T any](d *decoder, size int, decode func(*decoder) T) []T {
+	n := int(d.u32())
+	d.align()
+	if n == 0 || d.err != nil {
+		return nil // as Build leaves an empty array
 	}
-	v := make([]int32, n)
-	if !d.bulk(unsafe.Pointer(&v[0]), 4*n) {
-		for i := range v {
-			v[i] = int32(d.u32())
+	if n > len(d.s)/size {
+		d.fail()
+		return nil
+	}
+	var v []T
+	if littleEndian {
+		src := unsafe.Pointer(unsafe.StringData(d.s))
+		if uintptr(src)%arrayAlign == 0 {
+			v = unsafe.Slice((*T)(src), n)
+		} else {
+			v = make([]T, n)
+			copy(unsafe.Slice((*byte)(unsafe.Pointer(&v[0])), n*size), d.s)
 		}
+		d.skip(n * size)
+		return v
+	}
+	v = make([]T, n)
+	for i := range v {
+		v[i] = decode(d)
 	}
 	return v
+}
+
+func (d *decoder) i32s() []int32 {
+	return array(d, 4, func(d *decoder) int32 { return int32(d.u32()) })
 }
 
 func (d *decoder) refs() []Ref {
-	n := d.count(8)
-	if n == 0 {
-		return nil
-	}
-	v := make([]Ref, n)
-	if !d.bulk(unsafe.Pointer(&v[0]), 8*n) {
-		for i := range v {
-			v[i] = Ref(d.u64())
-		}
-	}
-	return v
+	return array(d, 8, func(d *decoder) Ref { return Ref(d.u64()) })
 }
 
-// littleEndian: the table's byte order is the machine's, so arrays decode
-// with one copy.
+func (d *decoder) u64s() []uint64 {
+	return array(d, 8, (*decoder).u64)
+}
+
+func (d *decoder) nodes() []Node {
+	return array(d, 8, func(d *decoder) Node { return Node{Base: int32(d.u32()), Check: d.u32()} })
+}
+
+// littleEndian: the encoding's byte order is the machine's.
 var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
-
-// bulk copies n bytes into the array at p when the machine is
-// little-endian, and reports whether it did. The caller checked the length.
-func (d *decoder) bulk(p unsafe.Pointer, n int) bool {
-	if !littleEndian {
-		return false
-	}
-	copy(unsafe.Slice((*byte)(p), n), d.s[:n])
-	d.s = d.s[n:]
-	return true
-}
 
 // Blob is an encoded Table, decoded a part at a time.
 type Blob struct {
 	body        string
+	bodyPos     int // the offset of body in the encoding
 	alphaSec    [2]uint32
 	pool        string
 	dictNames   []string
@@ -221,25 +266,32 @@ func Open(blob string) (*Blob, error) {
 	if len(blob) < len(magic) || blob[:len(magic)] != magic {
 		return nil, errCorrupt
 	}
-	d := &decoder{s: blob[len(magic):]}
+	d := &decoder{s: blob[len(magic):], pos: len(magic)}
 	b := &Blob{configCache: map[string]*Table{}}
 	b.alphaSec = [2]uint32{d.u32(), d.u32()}
 	poolSec := [2]uint32{d.u32(), d.u32()}
-	n := d.count(12)
+	n := int(d.u32())
+	if n > len(d.s)/12 {
+		return nil, errCorrupt
+	}
 	for range n {
 		b.dictNames = append(b.dictNames, d.str())
 		b.dictSecs = append(b.dictSecs, [2]uint32{d.u32(), d.u32()})
 	}
-	n = d.count(16)
+	n = int(d.u32())
+	if n > len(d.s)/16 {
+		return nil, errCorrupt
+	}
 	for range n {
 		b.Names = append(b.Names, d.str())
 		b.Descs = append(b.Descs, d.str())
 		b.configSecs = append(b.configSecs, [2]uint32{d.u32(), d.u32()})
 	}
+	d.align()
 	if d.err != nil {
 		return nil, d.err
 	}
-	b.body = d.s
+	b.body, b.bodyPos = d.s, d.pos
 	if b.pool, d.err = b.section(poolSec); d.err != nil {
 		return nil, d.err
 	}
@@ -256,22 +308,15 @@ func (b *Blob) section(s [2]uint32) (string, error) {
 	return b.body[s[0] : s[0]+s[1]], nil
 }
 
+// decoder returns a decoder of the section s.
+func (b *Blob) decoder(s [2]uint32) *decoder {
+	text, err := b.section(s)
+	return &decoder{s: text, pos: b.bodyPos + int(s[0]), err: err}
+}
+
 func (b *Blob) decodeAlphabet() {
-	s, err := b.section(b.alphaSec)
-	if err != nil {
-		b.alphaErr = err
-		return
-	}
-	d := &decoder{s: s}
-	idx := make([]uint16, d.count(2))
-	for i := range idx {
-		if len(d.s) < 2 {
-			d.err = errCorrupt
-			break
-		}
-		idx[i] = uint16(d.s[0]) | uint16(d.s[1])<<8
-		d.s = d.s[2:]
-	}
+	d := b.decoder(b.alphaSec)
+	idx := array(d, 2, (*decoder).u16)
 	b.alpha = Alphabet{Index: idx, Blocks: d.i32s()}
 	b.alphaErr = d.err
 	if d.err == nil && (len(idx) != (utf8.MaxRune+1)>>blockBits || len(b.alpha.Blocks)%(1<<blockBits) != 0) {
@@ -286,33 +331,21 @@ func (b *Blob) decodeAlphabet() {
 
 func (b *Blob) dict(i int) (*Trie, error) {
 	b.dictOnce[i].Do(func() {
-		s, err := b.section(b.dictSecs[i])
-		if err != nil {
-			b.errs[i] = err
-			return
-		}
-		d := &decoder{s: s}
+		d := b.decoder(b.dictSecs[i])
 		t := &Trie{Name: b.dictNames[i]}
 		t.MaxKeyBytes = int(d.u32())
 		t.MaxKeyRunes = int(d.u32())
-		t.Nodes = make([]Node, d.count(8))
-		if len(t.Nodes) == 0 || !d.bulk(unsafe.Pointer(&t.Nodes[0]), 8*len(t.Nodes)) {
-			for j := range t.Nodes {
-				t.Nodes[j] = Node{Base: int32(d.u32()), Check: d.u32()}
-			}
-		}
-		t.Entry = make([]int32, len(t.Nodes))
-		for j := range t.Entry {
-			t.Entry[j] = -1
-		}
-		term := d.i32s()
+		t.Nodes = d.nodes()
+		t.Entry = d.i32s()
 		t.Vals = d.refs()
-		for j := 0; j+1 < len(term); j += 2 {
-			if uint32(term[j]) >= uint32(len(t.Entry)) || uint32(term[j+1]) >= uint32(len(t.Vals)) {
+		if d.err == nil && len(t.Entry) != len(t.Nodes) {
+			d.err = errCorrupt
+		}
+		for _, e := range t.Entry {
+			if e >= int32(len(t.Vals)) {
 				d.err = errCorrupt
 				break
 			}
-			t.Entry[term[j]] = term[j+1]
 		}
 		b.dicts[i], b.errs[i] = t, d.err
 	})
@@ -340,29 +373,28 @@ func (b *Blob) Load(name string) (*Table, error) {
 	if b.alphaErr != nil {
 		return nil, b.alphaErr
 	}
-	s, err := b.section(b.configSecs[i])
-	if err != nil {
-		return nil, err
-	}
-	d := &decoder{s: s}
+	d := b.decoder(b.configSecs[i])
 	c := Compiled{Name: name, Description: b.Descs[i]}
 	c.Seg = d.i32s()
-	for range d.count(4) {
+	stages := int(d.u32())
+	if stages > len(d.s)/4 {
+		return nil, errCorrupt
+	}
+	for range stages {
 		c.Stages = append(c.Stages, d.i32s())
 	}
 	for range c.Seg {
 		c.SegOut = append(c.SegOut, d.refs())
 	}
 	c.Chars = d.refs()
+	d.align()
 	c.ASCIIInert = [2]uint64{d.u64(), d.u64()}
 	c.MaxKeyBytes = int(d.u32())
 	c.RunLimit = int(d.u32())
 	c.PairStage = int(d.u32())
 	c.CutFirst = d.i32s()
 	c.CutLast = d.i32s()
-	for range d.count(8) {
-		c.Pairs = append(c.Pairs, d.u64())
-	}
+	c.Pairs = d.u64s()
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -373,6 +405,7 @@ func (b *Blob) Load(name string) (*Table, error) {
 			if uint32(x) >= uint32(len(b.dicts)) {
 				return nil, errCorrupt
 			}
+			var err error
 			if t.Dicts[x], err = b.dict(int(x)); err != nil {
 				return nil, err
 			}

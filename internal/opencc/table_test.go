@@ -63,7 +63,15 @@ func TestEncodeRoundTrip(t *testing.T) {
 	if string(b) != string(b2) {
 		t.Fatal("MarshalBinary is not deterministic")
 	}
-	blob, err := Open(string(b))
+	// The encoding where it lies (read in place), and one byte off its
+	// alignment (copied).
+	for _, enc := range []string{string(b), (" " + string(b))[1:]} {
+		roundTrip(t, tab, enc)
+	}
+}
+
+func roundTrip(t *testing.T, tab *Table, enc string) {
+	blob, err := Open(enc)
 	if err != nil {
 		t.Fatal(err)
 	}
