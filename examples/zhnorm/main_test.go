@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -273,12 +274,17 @@ func TestOutputFile(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("files left in the folder: %v", entries)
 	}
+	if out, _, _ := runCLI(t, "", "-o", filepath.Join(dir, "out.txt"), "-c", "t2s", cliData+"articles.txt"); out != "" {
+		t.Errorf("-o also wrote to standard output: %q", out)
+	}
 	// A folder that cannot be written.
 	ro := filepath.Join(dir, "ro")
 	os.Mkdir(ro, 0o555)
 	if os.Geteuid() == 0 {
-		t.Log("running as root: the read-only folder is writable anyway; testing a missing folder instead")
-		ro = filepath.Join(dir, "no", "such")
+		// Root writes into a read-only folder anyway: use a "folder" that
+		// is a file, which nobody can create files in.
+		ro = filepath.Join(dir, "file-not-folder")
+		os.WriteFile(ro, []byte("x"), 0o644)
 	}
 	_, errOut, status = runCLI(t, "x", "-o", filepath.Join(ro, "out.txt"))
 	if status != 1 || !strings.Contains(errOut, "out.txt") {
@@ -309,4 +315,39 @@ func TestJobsKeepOrder(t *testing.T) {
 			t.Errorf("%v: -j 2 differs from -j 1 (status %d, %d)", args[:2], s1, s2)
 		}
 	}
+}
+
+// TestProgressOnlyOnTerminals: no progress bar on a pipe, or for a small
+// file.
+func TestProgressOnlyOnTerminals(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if showProgress(w) {
+		t.Error("showProgress is true on a pipe")
+	}
+	f, err := os.Open(cliData + "articles.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if newProgress(f, w) != nil {
+		t.Error("a progress bar for a small file")
+	}
+	big := filepath.Join(t.TempDir(), "big.txt")
+	os.WriteFile(big, bytes.Repeat([]byte("黑龍江\n"), progressThreshold/10+1), 0o644)
+	g, _ := os.Open(big)
+	defer g.Close()
+	var sink bytes.Buffer
+	p := newProgress(g, &sink)
+	if p == nil {
+		t.Fatal("no progress bar for a file over the threshold")
+	}
+	if n, _ := io.Copy(io.Discard, p); n != progressThreshold/10*10+10 {
+		t.Errorf("the progress reader passed %d bytes", n)
+	}
+	p.Close()
 }
