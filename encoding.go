@@ -123,9 +123,29 @@ func (c *undecodableCounter) count(b []byte) {
 		}
 	}
 	if len(c.pending) > 0 {
-		b = append(c.pending, b...)
+		// Complete the sequence cut by the last read, then go on at the
+		// fast path's speed.
+		need := 0
+		for need < len(b) && !utf8.FullRune(append(c.pending, b[:need]...)) {
+			need++
+		}
+		head := append(c.pending, b[:need]...)
 		c.pending = nil
+		c.slow(head)
+		if len(c.pending) > 0 {
+			return // still cut: b was too short to complete it
+		}
+		b = b[need:]
+		if len(b) > 0 {
+			c.count(b)
+		}
+		return
 	}
+	c.slow(b)
+}
+
+// slow counts b one character at a time.
+func (c *undecodableCounter) slow(b []byte) {
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			if b[i] == '\n' {
