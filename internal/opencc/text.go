@@ -29,7 +29,8 @@ func DecodeRune[S Text](s S, p int) (r rune, size int, full bool) {
 	return r, size, utf8.FullRune(buf[:n])
 }
 
-// longestAt is Trie.Longest at s[p:].
+// longestAt returns the entry of the longest key of t that is a prefix of
+// s[p:], and where it ends; entry is -1 when no key is.
 func longestAt[S Text](t *Trie, a *Alphabet, s S, p int) (entry int32, end int) {
 	entry = -1
 	var node int32

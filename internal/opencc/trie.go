@@ -188,24 +188,3 @@ func buildTrie(name string, keys []string, a *Alphabet) *Trie {
 	}
 	return t
 }
-
-// Longest returns the entry of the longest key that is a prefix of s, and its
-// length in bytes; entry is -1 when no key is.
-func (t *Trie) Longest(a *Alphabet, s string) (entry int32, n int) {
-	entry = -1
-	var node int32
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			break
-		}
-		if node = t.Child(node, a.Code(r)); node < 0 {
-			break
-		}
-		i += size
-		if t.Terminal(node) {
-			entry, n = t.Entry[node], i
-		}
-	}
-	return entry, n
-}
