@@ -91,3 +91,62 @@ func TestDifferentialOpenCC(t *testing.T) {
 		})
 	}
 }
+
+// TestDifferentialGroupSegmentation: a config whose segmentation dictionary
+// is a group (which no built-in config has, so the engine takes its general
+// path) converts as OpenCC does. It is tw2sp with its first step's phrase
+// dictionaries added to the segmentation.
+func TestDifferentialGroupSegmentation(t *testing.T) {
+	m := readModule(t)
+	dir := writeTextConfigs(t, m)
+	cfg := `{"name": "tw2sp, segmenting with a group",
+	  "segmentation": {"type": "mmseg", "dict": {"type": "group", "dicts": [
+	    {"type": "text", "file": "TWPhrasesRev.txt"},
+	    {"type": "text", "file": "TWVariantsRevPhrases.txt"},
+	    {"type": "text", "file": "TSPhrases.txt"}]}},
+	  "conversion_chain": [
+	    {"dict": {"type": "group", "dicts": [
+	      {"type": "text", "file": "TWPhrasesRev.txt"},
+	      {"type": "text", "file": "TWVariantsRevPhrases.txt"},
+	      {"type": "text", "file": "TWVariantsRev.txt"}]}},
+	    {"dict": {"type": "group", "dicts": [
+	      {"type": "text", "file": "TSPhrases.txt"},
+	      {"type": "text", "file": "TSCharacters.txt"}]}}]}`
+	path := filepath.Join(dir, "group.json")
+	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.nodes != nil {
+		t.Fatal("a group segmentation took the one-dictionary path")
+	}
+	texts := map[string]string{"adversarial": adversarialText(m, m.config("tw2sp"), 3)}
+	for name, in := range testInputs(t) {
+		if !testing.Short() || name == seedPage {
+			texts[name] = in
+		}
+	}
+	bin, _ := exec.LookPath("opencc")
+	for name, in := range texts {
+		got := c.Convert(in)
+		checkSame(t, name+" against the reference", c.t.Reference(c.c, in), got)
+		checkSame(t, name+" streamed", got, readAll(t, c, newChunkReader(in, 5, 3000)))
+		if bin == "" {
+			continue
+		}
+		inFile := filepath.Join(t.TempDir(), "in.txt")
+		outFile := filepath.Join(t.TempDir(), "out.txt")
+		os.WriteFile(inFile, []byte(in), 0o644)
+		if out, err := exec.Command(bin, "-c", path, "-i", inFile, "-o", outFile).CombinedOutput(); err != nil {
+			t.Fatalf("opencc: %v\n%s", err, out)
+		}
+		want, _ := os.ReadFile(outFile)
+		checkSame(t, name+" against opencc", string(want), got)
+	}
+	if bin == "" {
+		t.Skip("compared with the reference only: opencc is not installed")
+	}
+}
