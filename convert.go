@@ -46,7 +46,12 @@ type Converter struct {
 	nodes   []opencc.Node
 	entries []int32
 	segOut  []opencc.Ref
-	pairs   pairSet // Compiled.Pairs, when PairStage is set
+	// Where runs of unmatched characters may be cut (Compiled.PairCut).
+	pairCut  bool
+	pairs0   pairSet // Compiled.Pairs0
+	pairs    pairSet // Compiled.Pairs
+	cutSets  []int32 // Compiled.CutSets
+	pairInfo []pairInfo
 }
 
 // charInfo is what a character needs at the start of a unit, in one place:
@@ -56,13 +61,37 @@ type charInfo struct {
 	node  int32      // the character's node in the segmentation trie, or -1
 	base  int32      // that node's Base
 	entry int32      // the one-character key's entry, or -1
-	// pairLeft and pairRight: the character's text entering PairStage ends
-	// (pairLeft) or starts (pairRight) with a character that some pair of
-	// Compiled.Pairs has on that side. A run is cut between two characters
-	// unless the left one has pairLeft and the right one pairRight and the
-	// pair is listed.
-	pairLeft, pairRight bool
-	cutLast, cutFirst   int32 // Compiled.CutLast and CutFirst
+}
+
+// pairInfo is what joinable asks of a character, kept apart from charInfo
+// so that the hot loop's table stays small: whether the character stands
+// on the left (left0) or right (right0) of a pair of Compiled.Pairs0, and
+// whether a character of its CutLast range stands on the left of a pair of
+// Compiled.Pairs (leftS), or one of its CutFirst range on the right
+// (rightS). Most answers need no look-up.
+type pairInfo struct {
+	left0, right0, leftS, rightS bool
+	last, first                  [2]int32 // its ranges in Compiled.CutSets
+}
+
+// joinable reports whether a multi-character rule of some step can join
+// the character x (of code xc) to the character y after it in a run (see
+// Compiled.PairCut).
+func (c *Converter) joinable(xc int32, yc int32) bool {
+	x, y := &c.pairInfo[xc], &c.pairInfo[yc]
+	if x.left0 && y.right0 && c.pairs0.has(xc, yc) {
+		return true
+	}
+	if x.leftS && y.rightS {
+		for _, a := range c.cutSets[x.last[0]:x.last[1]] {
+			for _, b := range c.cutSets[y.first[0]:y.first[1]] {
+				if c.pairs.has(a, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 var _ transform.SpanningTransformer = (*Converter)(nil)
@@ -152,14 +181,21 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		seg = t.Dicts[c.Seg[0]]
 		cv.nodes, cv.entries, cv.segOut = seg.Nodes, seg.Entry, c.SegOut[0]
 	}
-	if c.PairStage > 0 {
-		cv.pairs = newPairSet(c.Pairs)
-	}
-	left, right := make([]bool, len(c.Chars)), make([]bool, len(c.Chars))
-	for _, p := range c.Pairs {
-		if a, b := int(p>>32), int(uint32(p)); a < len(left) && b < len(right) {
-			left[a], right[b] = true, true
+	n := len(c.Chars)
+	left0, right0, leftS, rightS := make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
+	if c.PairCut {
+		cv.pairCut, cv.cutSets = true, c.CutSets
+		cv.pairInfo = make([]pairInfo, n)
+		cv.pairs0, cv.pairs = newPairSet(c.Pairs0), newPairSet(c.Pairs)
+		mark := func(pairs []uint64, l, r []bool) {
+			for _, p := range pairs {
+				if a, b := int(p>>32), int(uint32(p)); a < n && b < n {
+					l[a], r[b] = true, true
+				}
+			}
 		}
+		mark(c.Pairs0, left0, right0)
+		mark(c.Pairs, leftS, rightS)
 	}
 	cv.info = make([]charInfo, len(c.Chars))
 	for code, ref := range c.Chars {
@@ -174,12 +210,23 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 			inf.base = seg.Nodes[code].Base
 			inf.entry = seg.Entry[code]
 		}
-		if c.PairStage > 0 {
-			inf.cutLast, inf.cutFirst = c.CutLast[code], c.CutFirst[code]
-			inf.pairLeft = int(inf.cutLast) < len(left) && left[inf.cutLast]
-			inf.pairRight = int(inf.cutFirst) < len(right) && right[inf.cutFirst]
-		}
 		cv.info[code] = inf
+		if c.PairCut {
+			pi := pairInfo{left0: left0[code], right0: right0[code],
+				last:  [2]int32{c.CutLast[code], c.CutLast[code+1]},
+				first: [2]int32{c.CutFirst[code], c.CutFirst[code+1]}}
+			any := func(set []int32, in []bool) bool {
+				for _, x := range set {
+					if int(x) < n && in[x] {
+						return true
+					}
+				}
+				return false
+			}
+			pi.leftS = any(c.CutSets[pi.last[0]:pi.last[1]], leftS)
+			pi.rightS = any(c.CutSets[pi.first[0]:pi.first[1]], rightS)
+			cv.pairInfo[code] = pi
+		}
 	}
 	return cv
 }
@@ -562,7 +609,7 @@ func unitAt[S opencc.Text](c *Converter, src S, p int, atEOF bool, code int32, s
 // describe it.
 func runEnd[S opencc.Text](c *Converter, src S, p int, code int32, size int, atEOF bool) (end int, short bool, ncode int32, nsize int) {
 	q := p + size
-	last := &c.info[code] // the run's last character
+	lastCode := code // the run's last character
 	for q-p < c.c.RunLimit {
 		if q == len(src) {
 			return q, !atEOF, 0, 0
@@ -578,7 +625,7 @@ func runEnd[S opencc.Text](c *Converter, src S, p int, code int32, size int, atE
 		if inf.ref&opencc.Isolated != 0 {
 			return q, false, code, size
 		}
-		if c.pairs != nil && (!last.pairLeft || !inf.pairRight || !c.pairs.has(last.cutLast, inf.cutFirst)) {
+		if c.pairCut && !c.joinable(lastCode, code) {
 			return q, false, code, size
 		}
 		if inf.ref&opencc.SegStart != 0 {
@@ -597,7 +644,7 @@ func runEnd[S opencc.Text](c *Converter, src S, p int, code int32, size int, atE
 			}
 		}
 		q += size
-		last = inf
+		lastCode = code
 	}
 	return q, false, 0, 0
 }

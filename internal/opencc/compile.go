@@ -53,26 +53,27 @@ type Compiled struct {
 	MaxKeyBytes int // of the segmentation dictionaries
 	RunLimit    int // RunLimit, or less: see there
 
-	// When the first step converts unmatched text character by character
-	// and exactly one later step, PairStage, has keys of several
-	// characters, a run of unmatched text can be cut between characters x
-	// and y unless the last character of x's text entering PairStage and
-	// the first of y's stand next to each other in one of its keys: no key
-	// can span the cut, and the other steps are character by character.
-	// PairStage is 0 when this does not hold.
+	// Runs of unmatched characters are cut, when PairCut is set, between
+	// characters x and y that no multi-character rule of any step can
+	// join; the conversion of a run is then the conversion of its pieces.
+	// That holds when at most one step after the first has keys of several
+	// characters (PairStage, 0 for none) and:
+	//   - no key of the first step that can match in unmatched text holds
+	//     x followed by y (Pairs0);
+	//   - no key of PairStage holds a followed by b, where a is a character
+	//     that can end the text the left piece brings to PairStage (the
+	//     last character of x's own conversion, or of a first-step value
+	//     whose key ends with x) and b one that can start the right piece's
+	//     (CutLast and CutFirst: per code, a range of CutSets).
+	PairCut   bool
+	Pairs0    []uint64 // sorted: code(a)<<32 | code(b) for adjacent a, b
 	PairStage int
-	CutLast   []int32  // per code: the code of the last character of its text entering PairStage
-	CutFirst  []int32  // per code: the code of the first character
-	Pairs     []uint64 // sorted: code(a)<<32 | code(b) for adjacent a, b in PairStage's keys
+	Pairs     []uint64 // sorted, as Pairs0, for PairStage's keys
+	CutLast   []int32  // per code and one more: where its range starts in CutSets
+	CutFirst  []int32
+	CutSets   []int32
 }
 
-// Pair reports whether the characters of codes a and b stand next to each
-// other in a key of PairStage.
-func (c *Compiled) Pair(a, b int32) bool {
-	k := uint64(a)<<32 | uint64(uint32(b))
-	i := sort.Search(len(c.Pairs), func(i int) bool { return c.Pairs[i] >= k })
-	return i < len(c.Pairs) && c.Pairs[i] == k
-}
 
 // RunLimit bounds, in bytes, a run of unmatched characters that multi-
 // character rules of later steps may join, converted as one piece. A longer
@@ -232,7 +233,7 @@ func (t *Table) compile(c *Config, index map[string]int32, dicts map[string]*Dic
 		}
 		cc.Chars[code] = ref
 	}
-	t.pairCut(cc, c, dicts, reach[0])
+	t.pairCut(cc, c, dicts, segKeys, reach[0])
 	for b := 0; b < utf8.RuneSelf; b++ {
 		ref := cc.Chars[t.Alpha.Code(rune(b))]
 		if code := t.Alpha.Code(rune(b)); code == 0 || ref&(Same|Isolated|SegStart) == Same|Isolated {
@@ -265,61 +266,136 @@ func (p *pool) ref(s string) Ref {
 	return newRef(o, len(s))
 }
 
-func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, reach0 map[rune]bool) {
-	if len(reach0) > 0 {
-		return
-	}
-	for s, g := range c.Chain {
-		if s == 0 {
-			continue
-		}
-		for _, n := range g {
+func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, segKeys map[string]bool, reach0 map[rune]bool) {
+	later := 0
+	for s := 1; s < len(c.Chain); s++ {
+		for _, n := range c.Chain[s] {
 			if dicts[n].MaxRune > 1 {
-				if cc.PairStage > 0 {
-					cc.PairStage = 0
-					return
+				if later > 0 {
+					return // two later steps with phrases: no cut is safe
 				}
-				cc.PairStage = s
+				later = s
 				break
 			}
 		}
 	}
-	if cc.PairStage == 0 {
-		return
+	if later == 0 && len(reach0) == 0 {
+		return // every character converts on its own already
 	}
-	cc.CutFirst = make([]int32, len(t.Alpha.Runes))
-	cc.CutLast = make([]int32, len(t.Alpha.Runes))
-	for code := 1; code < len(t.Alpha.Runes); code++ {
-		text := string(t.Alpha.Runes[code])
-		for _, g := range cc.Stages[:cc.PairStage] {
-			text = string(t.AppendStage(nil, text, g))
+	cc.PairCut, cc.PairStage = true, later
+	pairsOf := func(set map[uint64]bool, rs []rune) {
+		for i := 1; i < len(rs); i++ {
+			set[uint64(t.Alpha.Code(rs[i-1]))<<32|uint64(t.Alpha.Code(rs[i]))] = true
 		}
-		first, _ := utf8.DecodeRuneInString(text)
-		last, _ := utf8.DecodeLastRuneInString(text)
-		cc.CutFirst[code], cc.CutLast[code] = t.Alpha.Code(first), t.Alpha.Code(last)
 	}
-	seen := map[uint64]bool{}
-	for _, n := range c.Chain[cc.PairStage] {
-		for _, k := range dicts[n].Keys {
-			rs := []rune(k)
-			for i := 1; i < len(rs); i++ {
-				p := uint64(t.Alpha.Code(rs[i-1]))<<32 | uint64(t.Alpha.Code(rs[i]))
-				if !seen[p] {
-					seen[p] = true
-					cc.Pairs = append(cc.Pairs, p)
+	sorted := func(set map[uint64]bool) []uint64 {
+		var v []uint64
+		for p := range set {
+			v = append(v, p)
+		}
+		sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })
+		return v
+	}
+	// The first step's keys that can match inside unmatched text, and the
+	// values they bring, by their last and first character.
+	p0 := map[uint64]bool{}
+	ending, starting := map[int32][]string{}, map[int32][]string{}
+	if len(reach0) > 0 {
+		for _, n := range c.Chain[0] {
+			d := dicts[n]
+			for i, k := range d.Keys {
+				rs := []rune(k)
+				if len(rs) < 2 || segKeys[k] {
+					continue
 				}
+				pairsOf(p0, rs)
+				last, first := t.Alpha.Code(rs[len(rs)-1]), t.Alpha.Code(rs[0])
+				ending[last] = append(ending[last], d.Values[i][0])
+				starting[first] = append(starting[first], d.Values[i][0])
 			}
 		}
 	}
-	sort.Slice(cc.Pairs, func(i, j int) bool { return cc.Pairs[i] < cc.Pairs[j] })
-	// A character whose text can pair with no neighbour, on either side,
+	cc.Pairs0 = sorted(p0)
+	left0, right0 := map[int32]bool{}, map[int32]bool{}
+	for _, p := range cc.Pairs0 {
+		left0[int32(p>>32)], right0[int32(uint32(p))] = true, true
+	}
+	leftS, rightS := map[int32]bool{}, map[int32]bool{}
+	if later > 0 {
+		ps := map[uint64]bool{}
+		for _, n := range c.Chain[later] {
+			for _, k := range dicts[n].Keys {
+				pairsOf(ps, []rune(k))
+			}
+		}
+		cc.Pairs = sorted(ps)
+		for _, p := range cc.Pairs {
+			leftS[int32(p>>32)], rightS[int32(uint32(p))] = true, true
+		}
+	}
+	// Through the steps between the first and PairStage, which convert
+	// character by character.
+	between := func(text string) string {
+		for _, g := range cc.Stages[1:max(later, 1)] {
+			text = string(t.AppendStage(nil, text, g))
+		}
+		return text
+	}
+	n := len(t.Alpha.Runes)
+	cc.CutLast = make([]int32, n+1)
+	cc.CutFirst = make([]int32, n+1)
+	var lasts, firsts [][]int32
+	for code := 0; code < n; code++ {
+		var l, f []int32
+		if code > 0 && later > 0 {
+			add := func(set []int32, r rune) []int32 {
+				x := t.Alpha.Code(r)
+				for _, y := range set {
+					if y == x {
+						return set
+					}
+				}
+				return append(set, x)
+			}
+			own := between(string(t.AppendStage(nil, string(t.Alpha.Runes[code]), cc.Stages[0])))
+			r, _ := utf8.DecodeLastRuneInString(own)
+			l = add(l, r)
+			r, _ = utf8.DecodeRuneInString(own)
+			f = add(f, r)
+			for _, v := range ending[int32(code)] {
+				r, _ := utf8.DecodeLastRuneInString(between(v))
+				l = add(l, r)
+			}
+			for _, v := range starting[int32(code)] {
+				r, _ := utf8.DecodeRuneInString(between(v))
+				f = add(f, r)
+			}
+		}
+		lasts, firsts = append(lasts, l), append(firsts, f)
+	}
+	for code := 0; code < n; code++ {
+		cc.CutLast[code] = int32(len(cc.CutSets))
+		cc.CutSets = append(cc.CutSets, lasts[code]...)
+	}
+	cc.CutLast[n] = int32(len(cc.CutSets))
+	for code := 0; code < n; code++ {
+		cc.CutFirst[code] = int32(len(cc.CutSets))
+		cc.CutSets = append(cc.CutSets, firsts[code]...)
+	}
+	cc.CutFirst[n] = int32(len(cc.CutSets))
+	// A character that can be joined to no neighbour, on either side,
 	// converts on its own.
-	left, right := map[int32]bool{}, map[int32]bool{}
-	for _, p := range cc.Pairs {
-		left[int32(p>>32)], right[int32(uint32(p))] = true, true
+	any := func(set []int32, in map[int32]bool) bool {
+		for _, x := range set {
+			if in[x] {
+				return true
+			}
+		}
+		return false
 	}
 	for code := 1; code < len(cc.Chars); code++ {
-		if !left[cc.CutLast[code]] && !right[cc.CutFirst[code]] {
+		x := int32(code)
+		if !left0[x] && !right0[x] && !any(lasts[code], leftS) && !any(firsts[code], rightS) {
 			cc.Chars[code] |= Isolated
 		}
 	}

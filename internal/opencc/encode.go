@@ -36,6 +36,13 @@ func (e *encoder) i32s(v []int32) {
 		e.u32(uint32(x))
 	}
 }
+func (e *encoder) refsU64(v []uint64) {
+	e.u32(uint32(len(v)))
+	e.align()
+	for _, x := range v {
+		e.b = binary.LittleEndian.AppendUint64(e.b, x)
+	}
+}
 func (e *encoder) refs(v []Ref) {
 	e.u32(uint32(len(v)))
 	e.align()
@@ -94,14 +101,17 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 			e.b = binary.LittleEndian.AppendUint64(e.b, c.ASCIIInert[1])
 			e.u32(uint32(c.MaxKeyBytes))
 			e.u32(uint32(c.RunLimit))
-			e.u32(uint32(c.PairStage))
-			e.i32s(c.CutFirst)
-			e.i32s(c.CutLast)
-			e.u32(uint32(len(c.Pairs)))
-			e.align()
-			for _, p := range c.Pairs {
-				e.b = binary.LittleEndian.AppendUint64(e.b, p)
+			pc := uint32(0)
+			if c.PairCut {
+				pc = 1
 			}
+			e.u32(pc)
+			e.refsU64(c.Pairs0)
+			e.u32(uint32(c.PairStage))
+			e.refsU64(c.Pairs)
+			e.i32s(c.CutLast)
+			e.i32s(c.CutFirst)
+			e.i32s(c.CutSets)
 		}))
 	}
 	var h encoder
@@ -391,10 +401,13 @@ func (b *Blob) Load(name string) (*Table, error) {
 	c.ASCIIInert = [2]uint64{d.u64(), d.u64()}
 	c.MaxKeyBytes = int(d.u32())
 	c.RunLimit = int(d.u32())
+	c.PairCut = d.u32() == 1
+	c.Pairs0 = d.u64s()
 	c.PairStage = int(d.u32())
-	c.CutFirst = d.i32s()
-	c.CutLast = d.i32s()
 	c.Pairs = d.u64s()
+	c.CutLast = d.i32s()
+	c.CutFirst = d.i32s()
+	c.CutSets = d.i32s()
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -424,8 +437,17 @@ func (t *Table) validate(c *Compiled) error {
 	if len(c.Stages) == 0 || len(c.SegOut) != len(c.Seg) || len(c.Chars) == 0 || c.RunLimit < 1 {
 		return errCorrupt
 	}
-	if c.PairStage != 0 && (c.PairStage >= len(c.Stages) || len(c.CutFirst) != len(c.Chars) || len(c.CutLast) != len(c.Chars)) {
-		return errCorrupt
+	if c.PairCut {
+		n := len(c.Chars) + 1
+		if c.PairStage >= len(c.Stages) || len(c.CutLast) != n || len(c.CutFirst) != n {
+			return errCorrupt
+		}
+		for i := range n {
+			if c.CutLast[i] < 0 || c.CutFirst[i] < 0 || int(c.CutLast[i]) > len(c.CutSets) || int(c.CutFirst[i]) > len(c.CutSets) ||
+				i > 0 && (c.CutLast[i] < c.CutLast[i-1] || c.CutFirst[i] < c.CutFirst[i-1]) {
+				return errCorrupt
+			}
+		}
 	}
 	for _, x := range t.Alpha.Blocks {
 		if int(x) >= len(c.Chars) {
