@@ -215,7 +215,7 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 			pi := pairInfo{left0: left0[code], right0: right0[code],
 				last:  [2]int32{c.CutLast[code], c.CutLast[code+1]},
 				first: [2]int32{c.CutFirst[code], c.CutFirst[code+1]}}
-			any := func(set []int32, in []bool) bool {
+			anyIn := func(set []int32, in []bool) bool {
 				for _, x := range set {
 					if int(x) < n && in[x] {
 						return true
@@ -223,8 +223,8 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 				}
 				return false
 			}
-			pi.leftS = any(c.CutSets[pi.last[0]:pi.last[1]], leftS)
-			pi.rightS = any(c.CutSets[pi.first[0]:pi.first[1]], rightS)
+			pi.leftS = anyIn(c.CutSets[pi.last[0]:pi.last[1]], leftS)
+			pi.rightS = anyIn(c.CutSets[pi.first[0]:pi.first[1]], rightS)
 			cv.pairInfo[code] = pi
 		}
 	}

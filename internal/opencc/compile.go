@@ -74,7 +74,6 @@ type Compiled struct {
 	CutSets   []int32
 }
 
-
 // RunLimit bounds, in bytes, a run of unmatched characters that multi-
 // character rules of later steps may join, converted as one piece. A longer
 // run is converted in pieces of at most RunLimit bytes, so that a stream's
@@ -385,7 +384,7 @@ func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, segKeys
 	cc.CutFirst[n] = int32(len(cc.CutSets))
 	// A character that can be joined to no neighbour, on either side,
 	// converts on its own.
-	any := func(set []int32, in map[int32]bool) bool {
+	anyIn := func(set []int32, in map[int32]bool) bool {
 		for _, x := range set {
 			if in[x] {
 				return true
@@ -395,7 +394,7 @@ func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, segKeys
 	}
 	for code := 1; code < len(cc.Chars); code++ {
 		x := int32(code)
-		if !left0[x] && !right0[x] && !any(lasts[code], leftS) && !any(firsts[code], rightS) {
+		if !left0[x] && !right0[x] && !anyIn(lasts[code], leftS) && !anyIn(firsts[code], rightS) {
 			cc.Chars[code] |= Isolated
 		}
 	}
