@@ -1,6 +1,7 @@
 package zhnorm
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
@@ -118,6 +119,18 @@ func Normalize(s string) string {
 // String returns s normalized. It returns s itself, and allocates nothing,
 // when s is already normalized.
 func (n *Normalizer) String(s string) string { return n.cfg.string(s) }
+
+// Field returns s normalized as a field of a record (a JSON value, a
+// database column) rather than as a file: as String, except that it does
+// not add the final line break the Whitespace rule gives a document, unless
+// s ended with one.
+func (n *Normalizer) Field(s string) string {
+	out := n.String(s)
+	if !strings.HasSuffix(s, "\n") && !strings.HasSuffix(s, "\r") {
+		out = strings.TrimSuffix(out, "\n")
+	}
+	return out
+}
 
 // Bytes returns b normalized. It may return b itself when b is already
 // normalized.

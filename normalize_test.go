@@ -474,3 +474,23 @@ func TestNilOption(t *testing.T) {
 		t.Error("a nil option changed the defaults")
 	}
 }
+
+// TestField: a field is normalized as a document but keeps its lack of a
+// final line break.
+func TestField(t *testing.T) {
+	n := NewNormalizer()
+	for in, want := range map[string]string{
+		"黑龍江:推動":    "黑龍江：推動",
+		"plain":     "plain",
+		"ends\n":    "ends\n",
+		"ends\r":    "ends\n",
+		"  x  ":     "x",
+		"a\n\n\nb":  "a\n\nb",
+		"":          "",
+		"數(shù)字\n": "數字\n",
+	} {
+		if got := n.Field(in); got != want {
+			t.Errorf("Field(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"sync"
 
 	"golang.org/x/text/transform"
@@ -209,13 +208,7 @@ func renderPage(o *options, text string) ([]byte, error) {
 func fieldFunc(o *options, n *zhnorm.Normalizer) func(string) string {
 	return func(s string) string {
 		if n != nil {
-			out := n.String(s)
-			// A field is a document of its own, but not a file: it gets
-			// no final newline it did not have.
-			if !strings.HasSuffix(s, "\n") {
-				out = strings.TrimSuffix(out, "\n")
-			}
-			s = out
+			s = n.Field(s)
 		}
 		if o.converter != nil {
 			s = o.converter.Convert(s)
