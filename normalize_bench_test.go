@@ -10,20 +10,11 @@ import (
 	"golang.org/x/text/width"
 )
 
-// sighan returns the four SIGHAN corpora together.
-func sighan(b *testing.B) string {
-	var s strings.Builder
-	for _, name := range sighanFiles {
-		s.WriteString(readCorpus(b, name))
-	}
-	return s.String()
-}
-
 // BenchmarkNormalize measures the default rules on the SIGHAN corpora, with
 // the baseline transform.Chain(norm.NFC, width.Fold) on the same input in
 // the same run: compare their MB/s.
 func BenchmarkNormalize(b *testing.B) {
-	in := sighan(b)
+	in := allCorpora(b)
 	normalized := Normalize(in)
 	b.Run("default", func(b *testing.B) {
 		b.SetBytes(int64(len(in)))
@@ -79,7 +70,7 @@ func BenchmarkNormalize(b *testing.B) {
 // BenchmarkNormalizeThenConvert streams the SIGHAN corpora through
 // transform.Chain(normalizer, s2t), the CLI's pipeline.
 func BenchmarkNormalizeThenConvert(b *testing.B) {
-	in := sighan(b)
+	in := allCorpora(b)
 	n := NewNormalizer()
 	chain := transform.Chain(n, mustConverter(b, "s2t"))
 	b.SetBytes(int64(len(in)))

@@ -2,8 +2,6 @@ package zhnorm
 
 import (
 	"math/rand"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -13,18 +11,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// sighanFiles are the SIGHAN 2005 test sets in ../shared/corpus. They are
+// corpusFiles are the SIGHAN 2005 test sets in ../shared/corpus. They are
 // not part of the project; tests that need them skip when they are absent.
-var sighanFiles = []string{"pku_test.utf8", "msr_test.utf8", "cityu_test.utf8", "as_test.utf8"}
-
-func readCorpus(t testing.TB, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "shared", "corpus", name))
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
-	return string(b)
-}
 
 // hanOf returns the Han characters of s in order, leaving out 〇 and ○,
 // which the Zero rule adds, and folding what the Unicode rule folds
@@ -64,9 +52,9 @@ func equalRunes(a, b []rune) bool {
 // output is stable, keeps every Han character in order, is the same when
 // streamed in random chunks, and is recognised by Span without allocating.
 func TestCorpora(t *testing.T) {
-	for _, name := range sighanFiles {
+	for _, name := range corpusFiles {
 		t.Run(name, func(t *testing.T) {
-			in := readCorpus(t, name)
+			in := corpus(t, name)
 			out := Normalize(in)
 			if again := Normalize(out); again != out {
 				t.Errorf("not idempotent: first difference at byte %d", firstDiff(out, again))
@@ -96,8 +84,8 @@ func TestCorpora(t *testing.T) {
 // (README of the corpus) and nowhere else: English passages and numbers
 // are left alone.
 func TestCorpusRules(t *testing.T) {
-	pku, msr := readCorpus(t, "pku_test.utf8"), readCorpus(t, "msr_test.utf8")
-	cityu := readCorpus(t, "cityu_test.utf8")
+	pku, msr := corpus(t, "pku_test.utf8"), corpus(t, "msr_test.utf8")
+	cityu := corpus(t, "cityu_test.utf8")
 	npku, nmsr, ncityu := Normalize(pku), Normalize(msr), Normalize(cityu)
 	if strings.Contains(npku, "二○○") || !strings.Contains(npku, "二〇〇一年") {
 		t.Error("○ as a numeral zero not repaired in pku")

@@ -23,18 +23,9 @@ func BenchmarkSentences(b *testing.B) {
 	}
 }
 
-// segCorpora returns the four SIGHAN corpora together.
-func segCorpora(b *testing.B) string {
-	var all strings.Builder
-	for _, name := range corpusFiles {
-		all.WriteString(corpus(b, name))
-	}
-	return all.String()
-}
-
 // BenchmarkParagraphs splits the four corpora into paragraphs.
 func BenchmarkParagraphs(b *testing.B) {
-	s := segCorpora(b)
+	s := allCorpora(b)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -46,7 +37,7 @@ func BenchmarkParagraphs(b *testing.B) {
 // BenchmarkScanner streams the four corpora through a sentence Scanner, as
 // the command line does, reading the text of each span with Bytes.
 func BenchmarkScanner(b *testing.B) {
-	s := segCorpora(b)
+	s := allCorpora(b)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -33,6 +33,17 @@ func corpus(t testing.TB, name string) string {
 	return string(b)
 }
 
+// allCorpora returns the four corpora together, skipping the test when one
+// is absent.
+func allCorpora(t testing.TB) string {
+	t.Helper()
+	var all strings.Builder
+	for _, name := range corpusFiles {
+		all.WriteString(corpus(t, name))
+	}
+	return all.String()
+}
+
 // testInputs returns the texts every conversion test runs over: the four
 // SIGHAN corpora (when present), the seed page and the simplified sample.
 func testInputs(t testing.TB) map[string]string {
