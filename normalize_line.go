@@ -264,6 +264,14 @@ func (p *lineProc) count(rule Rule, n int) {
 const noRule Rule = 255
 
 // put writes r for src[i:j], counting rule if that changes the text.
+// emit writes r for src[i:j], after what begin settles before it, and
+// returns j: the end of most of the rules' work at one character.
+func (p *lineProc) emit(i, j int, r rune, rule Rule) int {
+	p.begin(i, r, false)
+	p.put(i, j, r, rule)
+	return j
+}
+
 func (p *lineProc) put(i, j int, r rune, rule Rule) {
 	if encodes(p.src[i:j], r) {
 		p.keep(i, j)
@@ -516,9 +524,7 @@ func (p *lineProc) ascii(r rune, i, j int) int {
 			}
 		}
 	}
-	p.begin(i, r, false)
-	p.put(i, j, r, noRule)
-	return j
+	return p.emit(i, j, r, noRule)
 }
 
 // nonASCII applies the rules that start at a non-ASCII character.
@@ -574,9 +580,7 @@ func (p *lineProc) nonASCII(r rune, i, j int) int {
 		}
 	case 0x2E80 <= r && r <= 0x2FDF:
 		if u := radical(r); u != 0 && p.on.has(Unicode) {
-			p.begin(i, u, false)
-			p.put(i, j, u, Unicode)
-			return j
+			return p.emit(i, j, u, Unicode)
 		}
 	}
 	if p.on.has(Unicode) && r >= 0x300 {
@@ -585,9 +589,7 @@ func (p *lineProc) nonASCII(r rune, i, j int) int {
 			return p.nfc(r, i, j)
 		}
 	}
-	p.begin(i, r, false)
-	p.put(i, j, r, noRule)
-	return j
+	return p.emit(i, j, r, noRule)
 }
 
 // asciiPunct converts , ; : ! ? in Chinese context: when the nearest
@@ -615,9 +617,7 @@ func (p *lineProc) asciiPunct(r rune, i, j int) int {
 		p.suspect(LostCharacters, i, j)
 	}
 	if !conv || !p.on.has(Punct) {
-		p.begin(i, r, false)
-		p.put(i, j, r, noRule)
-		return j
+		return p.emit(i, j, r, noRule)
 	}
 	fw := r + 0xFEE0
 	p.begin(i, fw, true)
@@ -658,26 +658,18 @@ func (p *lineProc) openParen(r rune, i, j int) int {
 				repl = '）'
 			}
 			if p.parens.push(closer{end, repl}) && conv {
-				p.begin(i, '（', false)
-				p.put(i, j, '（', Punct)
-				return j
+				return p.emit(i, j, '（', Punct)
 			}
 		}
 	}
-	p.begin(i, r, false)
-	p.put(i, j, r, noRule)
-	return j
+	return p.emit(i, j, r, noRule)
 }
 
 func (p *lineProc) closeParen(r rune, i, j int) int {
 	if repl, ok := p.parens.pop(i); ok && repl != 0 {
-		p.begin(i, repl, false)
-		p.put(i, j, repl, Punct)
-		return j
+		return p.emit(i, j, repl, Punct)
 	}
-	p.begin(i, r, false)
-	p.put(i, j, r, noRule)
-	return j
+	return p.emit(i, j, r, noRule)
 }
 
 // matchParen finds the ) closing the ( before src[j], on this line and
@@ -692,9 +684,7 @@ func (p *lineProc) straightQuote(i, j int) int {
 	if p.quoteEnd == i {
 		p.quoteEnd = -1
 		if p.quoteFW {
-			p.begin(i, '”', false)
-			p.put(i, j, '”', Punct)
-			return j
+			return p.emit(i, j, '”', Punct)
 		}
 	} else if p.quoteEnd < 0 {
 		cjk := false
@@ -714,14 +704,10 @@ func (p *lineProc) straightQuote(i, j int) int {
 			k = n
 		}
 		if p.quoteEnd >= 0 && p.quoteFW {
-			p.begin(i, '“', false)
-			p.put(i, j, '“', Punct)
-			return j
+			return p.emit(i, j, '“', Punct)
 		}
 	}
-	p.begin(i, '"', false)
-	p.put(i, j, '"', noRule)
-	return j
+	return p.emit(i, j, '"', noRule)
 }
 
 // dots turns three or more ASCII dots directly after Chinese context into
@@ -768,9 +754,7 @@ func (p *lineProc) dashes(r rune, i int) int {
 	n, k := p.runOf(r, i)
 	if n == 0 { // a character reference
 		_, j := p.decode(i)
-		p.begin(i, r, false)
-		p.put(i, j, r, noRule)
-		return j
+		return p.emit(i, j, r, noRule)
 	}
 	ok := false
 	switch r {
@@ -798,9 +782,7 @@ func (p *lineProc) nameDot(r rune, i, j int) int {
 	if !p.adjacent() || !isCJK(p.prev) || !isCJK(next) || isKana(p.prev) && isKana(next) {
 		return 0
 	}
-	p.begin(i, '·', false)
-	p.put(i, j, '·', NameDot)
-	return j
+	return p.emit(i, j, '·', NameDot)
 }
 
 // zero decides the Zero rule for r at src[i:j]: ○ Ｏ O ０ become 〇 in a
@@ -931,9 +913,7 @@ func (p *lineProc) halfWidth(r rune, i, j int) int {
 			}
 		}
 	}
-	p.begin(i, w, false)
-	p.put(i, j, w, Width)
-	return j
+	return p.emit(i, j, w, Width)
 }
 
 // nfc composes r, src[i:j], with the character before it and the
@@ -1011,9 +991,7 @@ func (p *lineProc) curlyQuote(r rune, i, j int) int {
 	if open != 0 {
 		if r == close {
 			if repl, ok := p.curly.pop(i); ok && repl != 0 {
-				p.begin(i, repl, false)
-				p.put(i, j, repl, Quotes)
-				return j
+				return p.emit(i, j, repl, Quotes)
 			}
 		} else if end, cjk := p.matchPair(open, close, j); end >= 0 {
 			repl := rune(0)
@@ -1021,15 +999,11 @@ func (p *lineProc) curlyQuote(r rune, i, j int) int {
 				repl = closeOf(to)
 			}
 			if p.curly.push(closer{end, repl}) && cjk {
-				p.begin(i, to, false)
-				p.put(i, j, to, Quotes)
-				return j
+				return p.emit(i, j, to, Quotes)
 			}
 		}
 	}
-	p.begin(i, r, false)
-	p.put(i, j, r, noRule)
-	return j
+	return p.emit(i, j, r, noRule)
 }
 
 func closeOf(open rune) rune {

@@ -1,6 +1,7 @@
 package zhnorm
 
 import (
+	"iter"
 	"strings"
 	"time"
 	"unicode"
@@ -70,21 +71,33 @@ type lineInfo struct {
 // so that values (a source, an editor) are taken from the text as printed.
 func foldLine(s string, k []rune, off []int) ([]rune, []int) {
 	k, off = k[:0], off[:0]
-	var prev rune
-	for i := 0; i < len(s); {
-		c, n := utf8.DecodeRuneInString(s[i:])
-		if (c == '(' || c == '（') && unicode.Is(unicode.Han, prev) {
-			if m := readingLen(s[i:]); m > 0 {
-				i += m
-				continue
-			}
-		}
+	for i, c := range unread(s) {
 		k = append(k, foldRune(c))
 		off = append(off, i)
-		prev = c
-		i += n
 	}
 	return k, append(off, len(s))
+}
+
+// unread yields the characters of s with their byte offsets, leaving out
+// the pinyin readings glued after Han characters (數(shù) yields 數).
+func unread(s string) iter.Seq2[int, rune] {
+	return func(yield func(int, rune) bool) {
+		var prev rune
+		for i := 0; i < len(s); {
+			c, n := utf8.DecodeRuneInString(s[i:])
+			if (c == '(' || c == '（') && unicode.Is(unicode.Han, prev) {
+				if m := readingLen(s[i:]); m > 0 {
+					i += m
+					continue
+				}
+			}
+			if !yield(i, c) {
+				return
+			}
+			prev = c
+			i += n
+		}
+	}
 }
 
 func foldRune(c rune) rune {
@@ -162,18 +175,9 @@ func stripReadings(s string) string {
 		return s
 	}
 	var b strings.Builder
-	var prev rune
-	for i := 0; i < len(s); {
-		c, n := utf8.DecodeRuneInString(s[i:])
-		if (c == '(' || c == '（') && unicode.Is(unicode.Han, prev) {
-			if m := readingLen(s[i:]); m > 0 {
-				i += m
-				continue
-			}
-		}
-		b.WriteString(s[i : i+n])
-		prev = c
-		i += n
+	for i := range unread(s) {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+n]) // as printed, invalid bytes included
 	}
 	return b.String()
 }

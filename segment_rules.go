@@ -147,6 +147,18 @@ func segSkipLineSpace(t string, i int, atEOF bool) (int, bool) {
 	}
 }
 
+// segNextOnLine returns the first character at or after t[i] that is not
+// white space within the line, and where it stands; ok is false when t ends
+// before it is known.
+func segNextOnLine(t string, i int, atEOF bool) (c rune, m int, ok bool) {
+	m, ok = segSkipLineSpace(t, i, atEOF)
+	if !ok {
+		return 0, m, false
+	}
+	c, _, ok = segAt(t, m, atEOF)
+	return c, m, ok
+}
+
 // segAt decodes the character at t[i]. At the end of t it returns segEOF when
 // atEOF is set; ok is false when t ends before the character is known.
 // A byte that is not UTF-8 is utf8.RuneError of size 1.
@@ -331,11 +343,7 @@ func segEndEllipsis(t string, j int, atEOF bool) int {
 	case k > j:
 		return k
 	}
-	m, ok := segSkipLineSpace(t, j, atEOF)
-	if !ok {
-		return segNeedMore
-	}
-	c, _, ok = segAt(t, m, atEOF)
+	c, m, ok := segNextOnLine(t, j, atEOF)
 	switch {
 	case !ok:
 		return segNeedMore
@@ -388,11 +396,7 @@ func segEndDot(t string, start, i, j int, atEOF bool) int {
 		return segNoEnd
 	case segWordNumberAbbrev:
 		// No. 1, Vol. 3; but the answer is No. We…
-		m, ok := segSkipLineSpace(t, k, atEOF)
-		if !ok {
-			return segNeedMore
-		}
-		c, _, ok := segAt(t, m, atEOF)
+		c, _, ok := segNextOnLine(t, k, atEOF)
 		switch {
 		case !ok:
 			return segNeedMore
@@ -401,11 +405,7 @@ func segEndDot(t string, start, i, j int, atEOF bool) int {
 		}
 	case segWordNameAbbrev:
 		// Apple Inc. said; Apple Inc. The…
-		m, ok := segSkipLineSpace(t, k, atEOF)
-		if !ok {
-			return segNeedMore
-		}
-		c, _, ok := segAt(t, m, atEOF)
+		c, m, ok := segNextOnLine(t, k, atEOF)
 		switch {
 		case !ok:
 			return segNeedMore

@@ -230,19 +230,29 @@ func emitDead(ctx context.Context, dead func(string), d deadLetter) {
 	dead(strings.TrimSuffix(b.String(), "\n"))
 }
 
-// openDecoded opens f as UTF-8 text from the named encoding. A .gz file is
-// decompressed first.
-func openDecoded(ctx context.Context, f fileio.ReadableFile, encoding string) (*zhnorm.DecodingReader, io.Closer, error) {
+// openFile opens f as UTF-8 text from the named encoding, a .gz file
+// decompressed first, and counts it. A file that cannot be opened goes to the
+// dead letters, and ok is false.
+func openFile(ctx context.Context, f fileio.ReadableFile, encoding string, dead func(string)) (dec *zhnorm.DecodingReader, c io.Closer, ok bool) {
+	cFiles.Inc(ctx, 1)
 	rc, err := f.Open(ctx)
-	if err != nil {
-		return nil, nil, err
+	if err == nil {
+		if dec, err = zhnorm.NewDecodingReader(rc, encoding); err != nil {
+			rc.Close()
+		}
 	}
-	dec, err := zhnorm.NewDecodingReader(rc, encoding)
 	if err != nil {
-		rc.Close()
-		return nil, nil, err
+		emitDead(ctx, dead, deadLetter{Input: f.Metadata.Path, Step: "read", Reason: err.Error()})
+		return nil, nil, false
 	}
-	return dec, rc, nil
+	return dec, rc, true
+}
+
+// countUndecodable adds what dec could not decode to its counter.
+func countUndecodable(ctx context.Context, dec *zhnorm.DecodingReader) {
+	if n, _ := dec.Undecodable(); n > 0 {
+		cUndecodable.Inc(ctx, int64(n))
+	}
 }
 
 // readFileFn reads each file whole into one Doc: a page must be whole for
@@ -254,11 +264,9 @@ type readFileFn struct {
 }
 
 func (fn *readFileFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emit func(Doc), dead func(string)) {
-	cFiles.Inc(ctx, 1)
 	path := f.Metadata.Path
-	dec, c, err := openDecoded(ctx, f, fn.Encoding)
-	if err != nil {
-		emitDead(ctx, dead, deadLetter{Input: path, Step: "read", Reason: err.Error()})
+	dec, c, ok := openFile(ctx, f, fn.Encoding, dead)
+	if !ok {
 		return
 	}
 	defer c.Close()
@@ -267,9 +275,7 @@ func (fn *readFileFn) ProcessElement(ctx context.Context, f fileio.ReadableFile,
 		emitDead(ctx, dead, deadLetter{Input: path, Step: "read", Reason: err.Error()})
 		return
 	}
-	if n, _ := dec.Undecodable(); n > 0 {
-		cUndecodable.Inc(ctx, int64(n))
-	}
+	countUndecodable(ctx, dec)
 	emit(Doc{Input: path, Text: string(data)})
 }
 
@@ -283,11 +289,9 @@ type readRecordsFn struct {
 }
 
 func (fn *readRecordsFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emit func(Doc), dead func(string)) {
-	cFiles.Inc(ctx, 1)
 	path := f.Metadata.Path
-	dec, c, err := openDecoded(ctx, f, fn.Encoding)
-	if err != nil {
-		emitDead(ctx, dead, deadLetter{Input: path, Step: "read", Reason: err.Error()})
+	dec, c, ok := openFile(ctx, f, fn.Encoding, dead)
+	if !ok {
 		return
 	}
 	defer c.Close()
@@ -306,9 +310,7 @@ func (fn *readRecordsFn) ProcessElement(ctx context.Context, f fileio.ReadableFi
 			return
 		}
 	}
-	if n, _ := dec.Undecodable(); n > 0 {
-		cUndecodable.Inc(ctx, int64(n))
-	}
+	countUndecodable(ctx, dec)
 }
 
 // fieldsFn emits the string value of each -field of a record as a Doc of
