@@ -4,6 +4,7 @@ package zhnorm
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -41,6 +42,14 @@ type Converter struct {
 	bmp   []uint16 // alphabet codes of U+0000–U+FFFF, one load instead of two
 	info  []charInfo
 	pool  string
+	// The normalization (opencc.Table.Alias), when the config has one:
+	// bmp maps a character to the code of its normal form; aliasCode does
+	// for the rest; aliased marks the characters it changes, aliasLead
+	// their first bytes.
+	aliasCode map[rune]int32
+	aliased   []uint64 // a bit per code point below U+10000
+	aliasedHi map[rune]bool
+	aliasLead [256]bool
 	// The segmentation trie, when the config has one segmentation
 	// dictionary (every built-in config has); nil otherwise.
 	nodes   []opencc.Node
@@ -56,11 +65,12 @@ type Converter struct {
 
 // charInfo is what a character needs at the start of a unit, in one place:
 // its own conversion and the root step of the segmentation trie.
+// With one segmentation dictionary, a character flagged SegStart has the
+// root's child for its code at the slot of that number (the root's Base
+// is 0).
 type charInfo struct {
-	ref   opencc.Ref // the chain's output for the character alone, with flags
-	node  int32      // the character's node in the segmentation trie, or -1
-	base  int32      // that node's Base
-	entry int32      // the one-character key's entry, or -1
+	ref  opencc.Ref // the chain's output for the character alone, with flags
+	base int32      // the Base of the character's node in the segmentation trie
 }
 
 // pairInfo is what joinable asks of a character, kept apart from charInfo
@@ -69,22 +79,27 @@ type charInfo struct {
 // whether a character of its CutLast range stands on the left of a pair of
 // Compiled.Pairs (leftS), or one of its CutFirst range on the right
 // (rightS). Most answers need no look-up.
-type pairInfo struct {
-	left0, right0, leftS, rightS bool
-	last, first                  [2]int32 // its ranges in Compiled.CutSets
-}
+type pairInfo uint8
+
+const (
+	left0 pairInfo = 1 << iota
+	right0
+	leftS
+	rightS
+)
 
 // joinable reports whether a multi-character rule of some step can join
 // the character x (of code xc) to the character y after it in a run (see
 // Compiled.PairCut).
 func (c *Converter) joinable(xc int32, yc int32) bool {
-	x, y := &c.pairInfo[xc], &c.pairInfo[yc]
-	if x.left0 && y.right0 && c.pairs0.has(xc, yc) {
+	x, y := c.pairInfo[xc], c.pairInfo[yc]
+	if x&left0 != 0 && y&right0 != 0 && c.pairs0.has(xc, yc) {
 		return true
 	}
-	if x.leftS && y.rightS {
-		for _, a := range c.cutSets[x.last[0]:x.last[1]] {
-			for _, b := range c.cutSets[y.first[0]:y.first[1]] {
+	if x&leftS != 0 && y&rightS != 0 {
+		last, first := c.c.CutLast, c.c.CutFirst
+		for _, a := range c.cutSets[last[xc]:last[xc+1]] {
+			for _, b := range c.cutSets[first[yc]:first[yc+1]] {
 				if c.pairs.has(a, b) {
 					return true
 				}
@@ -111,50 +126,116 @@ func Configs() []Config {
 	if err != nil {
 		return nil
 	}
-	cs := make([]Config, len(b.Names))
-	for i := range b.Names {
-		cs[i] = Config{b.Names[i], b.Descs[i]}
+	var cs []Config
+	for i, n := range b.Names {
+		if !strings.HasSuffix(n, opencc.NoTofu) {
+			cs = append(cs, Config{n, b.Descs[i]})
+		}
 	}
 	return cs
 }
 
-// NewConverter returns the converter for one of OpenCC's configs: s2t, t2s,
-// s2tw, tw2s, s2hk, hk2s, s2twp, tw2sp, t2tw, tw2t, t2hk, hk2t, t2jp, jp2t
-// and s2hk-finance (Configs lists them). The name may carry OpenCC's ".json".
-// Its tables are decoded the first time a config is asked for; later calls
-// return the same Converter.
-func NewConverter(name string) (*Converter, error) {
+// A ConverterOption changes the dictionaries a Converter converts with.
+type ConverterOption func(*converterOptions)
+
+type converterOptions struct{ noTofu bool }
+
+// WithoutTofuRisk leaves out the dictionaries that a config marks
+// "may_output_tofu", as OpenCC's command does unless it is given
+// --include-tofu-risk-dictionaries. In OpenCC 1.4.2's configs that is
+// TSCharactersExt (in t2s, tw2s, tw2sp, hk2s and hk2sp): rare Simplified
+// forms that common fonts cannot show, such as 𫝈 for 㑮. By default they
+// are included, as OpenCC's library includes them.
+func WithoutTofuRisk() ConverterOption {
+	return func(o *converterOptions) { o.noTofu = true }
+}
+
+// NewConverter returns the converter for one of the built-in configs:
+// OpenCC 1.4.2's s2t, t2s, s2tw, tw2s, s2hk, hk2s, s2twp, tw2sp, t2tw, tw2t,
+// t2hk, hk2t, t2jp, jp2t, s2hkp and hk2sp, with OpenCC 1.4.2's dictionaries,
+// and s2hk-finance (Configs lists them). The name may carry OpenCC's
+// ".json". Its tables are decoded the first time a config is asked for;
+// later calls return the same Converter.
+func NewConverter(name string, opts ...ConverterOption) (*Converter, error) {
+	var o converterOptions
+	for _, f := range opts {
+		f(&o)
+	}
 	b, err := opencc.Builtin()
 	if err != nil {
 		return nil, fmt.Errorf("zhnorm: built-in tables: %v", err)
 	}
 	name = strings.TrimSuffix(name, ".json")
-	if c, ok := builtinConverters.Load(name); ok {
+	if strings.HasSuffix(name, opencc.NoTofu) {
+		return nil, fmt.Errorf("zhnorm: unknown config %q; valid configs: %s", name, configNames())
+	}
+	key := name
+	if o.noTofu && slices.Contains(b.Names, name+opencc.NoTofu) {
+		key = name + opencc.NoTofu
+	}
+	if c, ok := builtinConverters.Load(key); ok {
 		return c.(*Converter), nil
 	}
-	for _, n := range b.Names {
-		if n == name {
-			t, err := b.Load(name)
-			if err != nil {
-				return nil, fmt.Errorf("zhnorm: config %s: %v", name, err)
-			}
-			c, _ := builtinConverters.LoadOrStore(name, newConverter(t, &t.Configs[0]))
-			return c.(*Converter), nil
-		}
+	if !slices.Contains(b.Names, key) {
+		return nil, fmt.Errorf("zhnorm: unknown config %q; valid configs: %s", name, configNames())
 	}
-	return nil, fmt.Errorf("zhnorm: unknown config %q; valid configs: %s", name, strings.Join(b.Names, ", "))
+	t, err := b.Load(key)
+	if err != nil {
+		return nil, fmt.Errorf("zhnorm: config %s: %v", name, err)
+	}
+	c, _ := builtinConverters.LoadOrStore(key, newConverter(t, &t.Configs[0]))
+	return c.(*Converter), nil
+}
+
+func configNames() string {
+	var names []string
+	for _, c := range Configs() {
+		names = append(names, c.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// DataVersion is the version of OpenCC whose data the built-in configs
+// hold, such as "1.4.2".
+func DataVersion() string {
+	b, err := opencc.Builtin()
+	if err != nil {
+		return ""
+	}
+	return b.Version
 }
 
 // LoadConfig reads an OpenCC JSON config and the text dictionaries it names,
-// relative to the config's folder, so that newer OpenCC data or a user's own
-// phrases convert with the same engine. A dictionary of type "ocd2" or "ocd"
-// is read from the text file of the same base name (STPhrases.ocd2 from
-// STPhrases.txt). Dictionary lines follow OpenCC's format: "key<TAB>value
-// [value…]". Errors name the file and, for malformed content, the line.
-func LoadConfig(path string) (*Converter, error) {
+// so that newer OpenCC data or a user's own phrases convert with the same
+// engine. It reads OpenCC 1.4's format (optional segmentation, a
+// normalization chain, groups with match_policy "short_circuit" or
+// "union", may_output_tofu, inline dictionaries) and 1.1's.
+//
+// A dictionary is looked for in the config's folder, then in the folder
+// "dictionary" beside it, as OpenCC's source tree has them
+// (data/config/s2t.json, data/dictionary/STPhrases.txt). A dictionary of
+// type "ocd2" or "ocd" is read from the text file of the same base name
+// (STPhrases.ocd2 from STPhrases.txt). The dictionaries OpenCC generates
+// when it builds (TWVariantsRev and the other reversals, TSCharactersExt,
+// STPhrases_GeneratedFromRegionalPhrases) are derived from their sources
+// the same way when their text files are absent. Dictionary lines follow
+// OpenCC's format: "key<TAB>value [value…]", "#" starting a comment line.
+// Errors name the config and the file, and for malformed content the line.
+//
+// The normalization chain must map single characters to single
+// characters, as OpenCC's (CJK compatibility ideographs to their unified
+// forms) does; a segmentation plugin is an error.
+func LoadConfig(path string, opts ...ConverterOption) (*Converter, error) {
+	var o converterOptions
+	for _, f := range opts {
+		f(&o)
+	}
 	c, dicts, err := opencc.LoadConfig(path)
 	if err != nil {
 		return nil, fmt.Errorf("zhnorm: %v", err)
+	}
+	if o.noTofu {
+		c = c.WithoutTofu()
 	}
 	t, err := opencc.Build([]*opencc.Config{c}, dicts)
 	if err != nil {
@@ -166,23 +247,35 @@ func LoadConfig(path string) (*Converter, error) {
 func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	cv := &Converter{t: t, c: c, alpha: &t.Alpha, pool: t.Pool}
 	if len(t.Alpha.Blocks)>>7 <= 1<<16 && len(c.Chars) <= 1<<16 {
-		cv.bmp = make([]uint16, 1<<16)
-		for hi, blk := range t.Alpha.Index[:1<<16>>7] {
-			if blk == 0 {
-				continue
+		cv.bmp = bmpOf(t)
+	}
+	if len(t.Alias) > 0 {
+		cv.aliasCode = map[rune]int32{}
+		cv.aliased = make([]uint64, 1<<16/64)
+		cv.aliasedHi = map[rune]bool{}
+		for _, a := range t.Alias {
+			from, to := rune(a>>32), rune(uint32(a))
+			code := t.Alpha.Code(to)
+			if from < 1<<16 {
+				cv.aliased[from>>6] |= 1 << (from & 63)
+			} else {
+				cv.aliasedHi[from] = true
 			}
-			for lo, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
-				cv.bmp[hi<<7|lo] = uint16(code)
+			if from >= 1<<16 || cv.bmp == nil {
+				cv.aliasCode[from] = code
 			}
+			var buf [utf8.UTFMax]byte
+			utf8.EncodeRune(buf[:], from)
+			cv.aliasLead[buf[0]] = true
 		}
 	}
 	var seg *opencc.Trie
-	if len(c.Seg) == 1 {
+	if len(c.Seg) == 1 && c.Seg[0] >= 0 {
 		seg = t.Dicts[c.Seg[0]]
 		cv.nodes, cv.entries, cv.segOut = seg.Nodes, seg.Entry, c.SegOut[0]
 	}
 	n := len(c.Chars)
-	left0, right0, leftS, rightS := make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
+	isLeft0, isRight0, isLeftS, isRightS := make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
 	if c.PairCut {
 		cv.pairCut, cv.cutSets = true, c.CutSets
 		cv.pairInfo = make([]pairInfo, n)
@@ -194,27 +287,23 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 				}
 			}
 		}
-		mark(c.Pairs0, left0, right0)
-		mark(c.Pairs, leftS, rightS)
+		mark(c.Pairs0, isLeft0, isRight0)
+		mark(c.Pairs, isLeftS, isRightS)
 	}
 	cv.info = make([]charInfo, len(c.Chars))
 	for code, ref := range c.Chars {
-		inf := charInfo{ref: ref, node: -1, entry: -1}
+		inf := charInfo{ref: ref}
 		if code == 0 {
 			inf.ref = opencc.Same | opencc.Isolated
 		}
-		// The root's Base is 0: its child for a code is the slot of that
-		// number.
-		if seg != nil && code > 0 && seg.Child(0, int32(code)) == int32(code) {
-			inf.node = int32(code)
+		if seg != nil && inf.ref&opencc.SegStart != 0 {
+			if seg.Child(0, int32(code)) != int32(code) {
+				panic("zhnorm: a segmentation trie whose root's Base is not 0")
+			}
 			inf.base = seg.Nodes[code].Base
-			inf.entry = seg.Entry[code]
 		}
 		cv.info[code] = inf
 		if c.PairCut {
-			pi := pairInfo{left0: left0[code], right0: right0[code],
-				last:  [2]int32{c.CutLast[code], c.CutLast[code+1]},
-				first: [2]int32{c.CutFirst[code], c.CutFirst[code+1]}}
 			anyIn := func(set []int32, in []bool) bool {
 				for _, x := range set {
 					if int(x) < n && in[x] {
@@ -223,16 +312,60 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 				}
 				return false
 			}
-			pi.leftS = anyIn(c.CutSets[pi.last[0]:pi.last[1]], leftS)
-			pi.rightS = anyIn(c.CutSets[pi.first[0]:pi.first[1]], rightS)
+			var pi pairInfo
+			for _, f := range []struct {
+				on   bool
+				flag pairInfo
+			}{
+				{isLeft0[code], left0},
+				{isRight0[code], right0},
+				{anyIn(c.CutSets[c.CutLast[code]:c.CutLast[code+1]], isLeftS), leftS},
+				{anyIn(c.CutSets[c.CutFirst[code]:c.CutFirst[code+1]], isRightS), rightS},
+			} {
+				if f.on {
+					pi |= f.flag
+				}
+			}
 			cv.pairInfo[code] = pi
 		}
 	}
 	return cv
 }
 
+// bmpTables holds the table of bmpOf for each alphabet, shared by the
+// configs of the built-in tables.
+var bmpTables sync.Map // *int32 (the alphabet's blocks) → []uint16
+
+// bmpOf returns the codes of U+0000–U+FFFF in t's alphabet, with the
+// normalization applied: one load instead of the alphabet's two.
+func bmpOf(t *opencc.Table) []uint16 {
+	key := unsafe.SliceData(t.Alpha.Blocks)
+	if v, ok := bmpTables.Load(key); ok {
+		return v.([]uint16)
+	}
+	bmp := make([]uint16, 1<<16)
+	for hi, blk := range t.Alpha.Index[:1<<16>>7] {
+		if blk == 0 {
+			continue
+		}
+		for lo, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
+			bmp[hi<<7|lo] = uint16(code)
+		}
+	}
+	for _, a := range t.Alias {
+		if from, to := rune(a>>32), rune(uint32(a)); from < 1<<16 {
+			bmp[from] = uint16(t.Alpha.Code(to))
+		}
+	}
+	if t.Shared {
+		v, _ := bmpTables.LoadOrStore(key, bmp)
+		bmp = v.([]uint16)
+	}
+	return bmp
+}
+
 // Name returns the config's name, such as "s2twp".
-func (c *Converter) Name() string { return c.c.Name }
+func (c *Converter) Name() string { return strings.TrimSuffix(c.c.Name, opencc.NoTofu) }
 
 // Description returns the config's description.
 func (c *Converter) Description() string { return c.c.Description }
@@ -268,6 +401,49 @@ func (c *Converter) Reset() {}
 // the prefix of src that conversion leaves unchanged.
 func (c *Converter) Span(src []byte, atEOF bool) (n int, err error) {
 	return span(c, src, atEOF)
+}
+
+// firstAliased returns the offset of the first character of src that the
+// config's normalization changes, or len(src).
+func firstAliased[S opencc.Text](c *Converter, src S) int {
+	for p := 0; p < len(src); p++ {
+		if !c.aliasLead[src[p]] {
+			continue
+		}
+		if r, _, _ := opencc.DecodeRune(src, p); c.isAliased(r) {
+			return p
+		}
+	}
+	return len(src)
+}
+
+func (c *Converter) isAliased(r rune) bool {
+	if r < 1<<16 {
+		return c.aliased[r>>6]&(1<<(r&63)) != 0
+	}
+	return c.aliasedHi[r]
+}
+
+// appendRun appends a run of unmatched characters converted by the chain,
+// after the normalization: a run holds no ideographic description
+// sequence.
+func appendRun[S opencc.Text](c *Converter, dst []byte, run S) []byte {
+	if c.aliased != nil && firstAliased(c, run) < len(run) {
+		var buf [opencc.RunLimit + utf8.UTFMax]byte
+		norm := buf[:0]
+		for p := 0; p < len(run); {
+			r, size, _ := opencc.DecodeRune(run, p)
+			if size > 1 && c.isAliased(r) {
+				r, _ = c.t.AliasOf(r)
+				norm = utf8.AppendRune(norm, r)
+			} else {
+				norm = append(norm, run[p:p+size]...)
+			}
+			p += size
+		}
+		return opencc.AppendChain(c.t, c.c, dst, norm, c.c.Stages)
+	}
+	return opencc.AppendChain(c.t, c.c, dst, run, c.c.Stages)
 }
 
 // Transform implements transform.Transformer.
@@ -320,7 +496,12 @@ func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 		} else {
 			// Capped at len(dst), the append writes in place or, when the
 			// output does not fit, into a new array that is dropped.
-			out := opencc.AppendChain(c.t, dst[nDst:nDst:len(dst)], src[p:end], c.c.Stages)
+			var out []byte
+			if kind == unitIDS {
+				out = opencc.AppendChain(c.t, c.c, dst[nDst:nDst:len(dst)], src[p:end], c.c.Stages)
+			} else {
+				out = appendRun(c, dst[nDst:nDst:len(dst)], src[p:end])
+			}
 			if len(out) > len(dst)-nDst {
 				return nDst, p, transform.ErrShortDst
 			}
@@ -351,8 +532,10 @@ func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 			continue
 		case unitOut:
 			dst = append(append(dst, src[same:p]...), c.pool[ref.Off():ref.End()]...)
+		case unitIDS:
+			dst = opencc.AppendChain(c.t, c.c, append(dst, src[same:p]...), src[p:end], c.c.Stages)
 		default:
-			dst = opencc.AppendChain(c.t, append(dst, src[same:p]...), src[p:end], c.c.Stages)
+			dst = appendRun(c, append(dst, src[same:p]...), src[p:end])
 		}
 		p, same = end, end
 	}
@@ -413,11 +596,12 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 		}
 		inf := &info[code]
 		q := p + size
-		e, end := inf.entry, q
+		e, end := int32(-1), q
 		var ncode int32
 		nsize := 0
-		if node := inf.node; node >= 0 {
-			base := inf.base
+		if inf.ref&opencc.SegStart != 0 {
+			node, base := code, inf.base
+			e = entries[node]
 			for {
 				if q == len(src) {
 					if !atEOF {
@@ -449,6 +633,28 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 			ref = segOut[e]
 		case inf.ref&opencc.Isolated != 0:
 			ref = inf.ref
+		case inf.ref&opencc.IDSStart != 0:
+			n, incomplete := opencc.IDSLen(src, p)
+			if incomplete && !atEOF {
+				return dst, p, transform.ErrShortSrc
+			}
+			if n == 0 {
+				// No sequence: the character on its own.
+				ref = inf.ref
+				break
+			}
+			if spanOnly {
+				return dst, p, transform.ErrEndOfSpan
+			}
+			// OpenCC copies the sequence where no key matches.
+			l := len(dst)
+			out := opencc.AppendChain(c.t, c.c, dst[:l:cap(dst)], src[p:p+n], c.c.Stages)
+			if bounded && len(out) > cap(dst) {
+				return dst, p, transform.ErrShortDst
+			}
+			dst = out
+			p, code, size = p+n, 0, 0
+			continue
 		default:
 			var short bool
 			end, short, ncode, nsize = runEnd(c, src, p, code, size, atEOF)
@@ -464,7 +670,7 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				l := len(dst)
 				// Capped at the capacity, the append writes in place or,
 				// when the output does not fit, into a new array.
-				out := opencc.AppendChain(c.t, dst[:l:cap(dst)], src[p:end], c.c.Stages)
+				out := appendRun(c, dst[:l:cap(dst)], src[p:end])
 				if bounded && len(out) > cap(dst) {
 					return dst, p, transform.ErrShortDst
 				}
@@ -501,6 +707,22 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 }
 
 func span[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
+	n, err := span1(c, src, atEOF)
+	if c.aliased != nil {
+		// The units are those of the normalized text, but a unit that
+		// holds a character the normalization changes is no longer the
+		// same: the span ends before it.
+		if lim := firstAliased(c, src[:n]); lim < n {
+			n, err = span1(c, src[:lim], false)
+			if err == nil || err == transform.ErrShortSrc {
+				err = transform.ErrEndOfSpan
+			}
+		}
+	}
+	return n, err
+}
+
+func span1[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
 	if c.nodes != nil {
 		_, n, err := convert1(c, nil, src, atEOF, false, true)
 		return n, err
@@ -526,6 +748,7 @@ const (
 	unitSame  = iota // src[p:end] converts to itself
 	unitOut          // src[p:end] converts to the pool string ref
 	unitRun          // src[p:end] converts through the whole chain
+	unitIDS          // src[p:end] is an ideographic description sequence
 	unitShort        // more input is needed to tell
 )
 
@@ -554,39 +777,55 @@ func unitAt[S opencc.Text](c *Converter, src S, p int, atEOF bool, code int32, s
 	if code == 0 {
 		return p + size, 0, unitSame, 0, 0
 	}
+	// out is the unit src[p:end] with the pool string ref: unchanged when
+	// the string is the unit's normal form and the unit is in normal form.
+	out := func(end int, ref opencc.Ref) (int, opencc.Ref, int) {
+		if ref&opencc.Same != 0 && (c.aliased == nil || firstAliased(c, src[p:end]) == end-p) {
+			return end, 0, unitSame
+		}
+		return end, ref, unitOut
+	}
 	inf := &c.info[code]
 	if inf.ref&opencc.SegStart != 0 {
 		var e int32
-		var which int
 		var short bool
 		if c.nodes != nil {
 			e, end, short, ncode, nsize = segMatch1(c, src, p, code, size, inf, atEOF)
+			if e >= 0 {
+				ref = c.segOut[e]
+			}
 		} else {
-			e, which, end, short = segMatch(c, src, p, code, size, atEOF)
+			var which int
+			which, e, end, short = segMatch(c, c.c.Seg, src, p, atEOF)
+			if e >= 0 {
+				ref = c.c.SegOut[which][e]
+			}
 		}
 		if short {
 			return 0, 0, unitShort, 0, 0
 		}
 		if e >= 0 {
-			if c.nodes != nil {
-				ref = c.segOut[e]
-			} else {
-				ref = c.c.SegOut[which][e]
-			}
-			if ref&opencc.Same != 0 {
-				return end, 0, unitSame, ncode, nsize
-			}
-			return end, ref, unitOut, ncode, nsize
+			end, ref, kind = out(end, ref)
+			return end, ref, kind, ncode, nsize
 		}
 	}
 	if inf.ref&opencc.Isolated != 0 {
 		if end != p+size {
 			nsize = 0
 		}
-		if inf.ref&opencc.Same != 0 {
-			return p + size, 0, unitSame, ncode, nsize
+		end, ref, kind = out(p+size, inf.ref)
+		return end, ref, kind, ncode, nsize
+	}
+	if inf.ref&opencc.IDSStart != 0 {
+		n, incomplete := opencc.IDSLen(src, p)
+		if incomplete && !atEOF {
+			return 0, 0, unitShort, 0, 0
 		}
-		return p + size, inf.ref, unitOut, ncode, nsize
+		if n > 0 {
+			return p + n, 0, unitIDS, 0, 0
+		}
+		end, ref, kind = out(p+size, inf.ref)
+		return end, ref, kind, 0, 0
 	}
 	q, short, _, _ := runEnd(c, src, p, code, size, atEOF)
 	if short {
@@ -594,10 +833,8 @@ func unitAt[S opencc.Text](c *Converter, src S, p int, atEOF bool, code int32, s
 	}
 	if q == p+size {
 		// A run of one character converts as the character alone.
-		if inf.ref&opencc.Same != 0 {
-			return q, 0, unitSame, 0, 0
-		}
-		return q, inf.ref, unitOut, 0, 0
+		end, ref, kind = out(q, inf.ref)
+		return end, ref, kind, 0, 0
 	}
 	return q, 0, unitRun, 0, 0
 }
@@ -622,7 +859,7 @@ func runEnd[S opencc.Text](c *Converter, src S, p int, code int32, size int, atE
 			break
 		}
 		inf := &c.info[code]
-		if inf.ref&opencc.Isolated != 0 {
+		if inf.ref&(opencc.Isolated|opencc.IDSStart) != 0 {
 			return q, false, code, size
 		}
 		if c.pairCut && !c.joinable(lastCode, code) {
@@ -634,7 +871,7 @@ func runEnd[S opencc.Text](c *Converter, src S, p int, code int32, size int, atE
 			if c.nodes != nil {
 				e, _, short, _, _ = segMatch1(c, src, q, code, size, inf, atEOF)
 			} else {
-				e, _, _, short = segMatch(c, src, q, code, size, atEOF)
+				_, e, _, short = segMatch(c, c.c.Seg, src, q, atEOF)
 			}
 			if short {
 				return 0, true, 0, 0
@@ -712,6 +949,11 @@ func codeAt[S opencc.Text](c *Converter, src S, p int) (code int32, size int) {
 	if r < 1<<16 && c.bmp != nil {
 		return int32(c.bmp[r]), size
 	}
+	if c.aliasCode != nil {
+		if code, ok := c.aliasCode[r]; ok {
+			return code, size
+		}
+	}
 	return c.alpha.Code(r), size
 }
 
@@ -720,7 +962,7 @@ func codeAt[S opencc.Text](c *Converter, src S, p int) (code int32, size int) {
 // code and size come back as ncode and nsize.
 func segMatch1[S opencc.Text](c *Converter, src S, p int, code int32, size int, inf *charInfo, atEOF bool) (entry int32, end int, short bool, ncode int32, nsize int) {
 	nodes := c.nodes
-	entry, end = inf.entry, p+size
+	entry, end = c.entries[code], p+size
 	node, base := code, inf.base
 	q := p + size
 	for {
@@ -752,51 +994,67 @@ func segMatch1[S opencc.Text](c *Converter, src S, p int, code int32, size int, 
 	}
 }
 
-// segMatch is OpenCC's segmentation step at src[p], whose first character
-// has the given code and size: the longest key of the first segmentation
-// dictionary with a match. short reports that the input ended before the
-// match could be told.
-func segMatch[S opencc.Text](c *Converter, src S, p int, code int32, size int, atEOF bool) (entry int32, which, end int, short bool) {
-	for i, d := range c.c.Seg {
-		nodes, entries := c.t.Dicts[d].Nodes, c.t.Dicts[d].Entry
-		entry = -1
-		node := nodes[0].Base + code
-		if uint(node) >= uint(len(nodes)) || nodes[node].Check&^termBit != 0 {
-			continue
+// segMatch is OpenCC's segmentation step at src[p] for a config whose
+// segmentation is not one dictionary: the match of the first of items that
+// has one (a dictionary or a group). which is the dictionary's place in
+// Compiled.SegDicts. short reports that the input ended before the match
+// could be told.
+func segMatch[S opencc.Text](c *Converter, items []int32, src S, p int, atEOF bool) (which int, entry int32, end int, short bool) {
+	for _, it := range items {
+		if which, entry, end, short = segMatchItem(c, it, src, p, atEOF); short || entry >= 0 {
+			return which, entry, end, short
 		}
-		q := p + size
+	}
+	return 0, -1, 0, false
+}
+
+func segMatchItem[S opencc.Text](c *Converter, item int32, src S, p int, atEOF bool) (which int, entry int32, end int, short bool) {
+	if item < 0 {
+		g := &c.c.Groups[^item]
+		if !g.Union {
+			return segMatch(c, g.Items, src, p, atEOF)
+		}
+		which, entry = 0, -1
+		for _, it := range g.Items {
+			w, e, x, sh := segMatchItem(c, it, src, p, atEOF)
+			if sh {
+				return 0, -1, 0, true
+			}
+			if e >= 0 && (entry < 0 || x > end) {
+				which, entry, end = w, e, x
+			}
+		}
+		return which, entry, end, false
+	}
+	which = slices.Index(c.c.SegDicts, item)
+	nodes, entries := c.t.Dicts[item].Nodes, c.t.Dicts[item].Entry
+	entry = -1
+	var node int32
+	for q := p; ; {
+		if q == len(src) {
+			if !atEOF {
+				return 0, -1, 0, true
+			}
+			break
+		}
+		code, size := codeAt(c, src, q)
+		if size == 0 {
+			if !atEOF {
+				return 0, -1, 0, true
+			}
+			break
+		}
+		next := nodes[node].Base + code
+		if code == 0 || uint(next) >= uint(len(nodes)) || nodes[next].Check&^termBit != uint32(node) {
+			break
+		}
+		node = next
+		q += size
 		if nodes[node].Check&termBit != 0 {
 			entry, end = entries[node], q
 		}
-		for {
-			if q == len(src) {
-				if !atEOF {
-					return -1, 0, 0, true
-				}
-				break
-			}
-			code, size := codeAt(c, src, q)
-			if size == 0 {
-				if !atEOF {
-					return -1, 0, 0, true
-				}
-				break
-			}
-			next := nodes[node].Base + code
-			if code == 0 || uint(next) >= uint(len(nodes)) || nodes[next].Check&^termBit != uint32(node) {
-				break
-			}
-			node = next
-			q += size
-			if nodes[node].Check&termBit != 0 {
-				entry, end = entries[node], q
-			}
-		}
-		if entry >= 0 {
-			return entry, i, end, false
-		}
 	}
-	return -1, 0, 0, false
+	return which, entry, end, false
 }
 
 const termBit = 1 << 31

@@ -24,7 +24,7 @@ func TestConfigs(t *testing.T) {
 		}
 	}
 	want := []string{"s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp",
-		"t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t", "s2hk-finance"}
+		"t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t", "s2hkp", "hk2sp", "s2hk-finance"}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("Configs() names (-want +got):\n%s", diff)
 	}
@@ -40,6 +40,27 @@ func TestConfigs(t *testing.T) {
 	if c, err := NewConverter("s2twp.json"); err != nil || c.Name() != "s2twp" {
 		t.Errorf(`NewConverter("s2twp.json") = %v, %v`, c, err)
 	}
+	// Without the tofu-risk dictionaries: another converter where the
+	// config has them, the same where it has none.
+	for _, n := range names {
+		c, err := NewConverter(n, WithoutTofuRisk())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Name() != n {
+			t.Errorf("NewConverter(%q, WithoutTofuRisk()).Name() = %q", n, c.Name())
+		}
+		has := slices.Contains([]string{"t2s", "tw2s", "tw2sp", "hk2s", "hk2sp"}, n)
+		if same := c == mustConverter(t, n); same == has {
+			t.Errorf("NewConverter(%q, WithoutTofuRisk()) is the default converter: %v, want %v", n, same, !has)
+		}
+	}
+	if _, err := NewConverter("t2s" + opencc.NoTofu); err == nil {
+		t.Errorf("the tables' name of a variant is a config")
+	}
+	if v := DataVersion(); v != "1.4.2" {
+		t.Errorf("DataVersion() = %q, want 1.4.2", v)
+	}
 }
 
 func TestNewConverterUnknown(t *testing.T) {
@@ -54,9 +75,9 @@ func TestNewConverterUnknown(t *testing.T) {
 	}
 }
 
-func mustConverter(t testing.TB, name string) *Converter {
+func mustConverter(t testing.TB, name string, opts ...ConverterOption) *Converter {
 	t.Helper()
-	c, err := NewConverter(name)
+	c, err := NewConverter(name, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +101,8 @@ func TestConvertExamples(t *testing.T) {
 		// Invalid UTF-8 is copied through and splits nothing else.
 		{"s2t", "汉\xff字", "漢\xff字"},
 		{"s2t", "\xe6\xb1", "\xe6\xb1"},
-		// OpenCC stops at NUL; zhnorm converts past it.
+		// OpenCC 1.4.2 drops the rest of a segment after a NUL where the
+		// config segments; zhnorm converts past it.
 		{"s2t", "汉\x00字", "漢\x00字"},
 	}
 	for _, tt := range tests {
@@ -90,25 +112,74 @@ func TestConvertExamples(t *testing.T) {
 	}
 }
 
-// TestLongbridgeDifferences pins the cases where github.com/longbridgeapp/
-// opencc v0.3.13 differs from OpenCC (see ../shared/notes/opencc-semantics.md)
-// to OpenCC's answer.
-func TestLongbridgeDifferences(t *testing.T) {
+// TestOpenCC142Answers pins cases where OpenCC 1.4.2 answers otherwise
+// than github.com/longbridgeapp/opencc v0.3.13, whose data (OpenCC's of
+// June 2024) zhnorm once used and whose engine differs from OpenCC's (see
+// ../shared/notes/opencc-semantics.md and opencc-1.4.md), to OpenCC 1.4.2's
+// answer, which the differential test checks against OpenCC itself.
+func TestOpenCC142Answers(t *testing.T) {
 	tests := []struct{ config, in, want, port string }{
+		// Meaning errors of the old data: skin is not a panel, a train
+		// passing through is not "by means of".
+		{"s2twp", "我的皮肤很干燥，列车通过台北。", "我的皮膚很乾燥，列車通過臺北。", "我的面板很乾燥，列車透過臺北。"},
+		{"s2twp", "皮肤干燥", "皮膚乾燥", "面板乾燥"},
+		{"s2twp", "列车通过台北", "列車通過臺北", "列車透過臺北"},
 		// An 11-character key: the port looks 10 characters ahead.
 		{"s2t", "塔什库尔干塔吉克自治县", "塔什庫爾干塔吉克自治縣", "塔什庫爾幹塔吉克自治縣"},
-		{"s2tw", "塔什库尔干塔吉克自治县", "塔什庫爾干塔吉克自治縣", "塔什庫爾幹塔吉克自治縣"},
 		{"s2hk", "塔什库尔干塔吉克自治县", "塔什庫爾干塔吉克自治縣", "塔什庫爾幹塔吉克自治縣"},
 		// Segments never merge: 过了 is a segment, so TWPhrases' 通過 →
 		// 透過 cannot reach across 通 | 過了.
 		{"s2twp", "顺利通过了", "順利通過了", "順利透過了"},
+		// Regional phrases projected to Simplified keep 内存 whole for
+		// TWPhrases.
+		{"s2twp", "内存", "記憶體", "記憶體"},
 	}
 	for _, tt := range tests {
 		if got := mustConverter(t, tt.config).Convert(tt.in); got != tt.want {
-			t.Errorf("%s.Convert(%q) = %q, want OpenCC's %q", tt.config, tt.in, got, tt.want)
+			t.Errorf("%s.Convert(%q) = %q, want OpenCC 1.4.2's %q", tt.config, tt.in, got, tt.want)
 		}
 		if port := longbridge(t, tt.config, tt.in); port != tt.port {
-			t.Errorf("longbridgeapp/opencc %s(%q) = %q; the note says %q", tt.config, tt.in, port, tt.port)
+			t.Errorf("longbridgeapp/opencc %s(%q) = %q; the README says %q", tt.config, tt.in, port, tt.port)
+		}
+	}
+}
+
+// TestOpenCC142Semantics pins what OpenCC 1.4 added to the engine, with
+// OpenCC 1.4.2's answers.
+func TestOpenCC142Semantics(t *testing.T) {
+	tests := []struct {
+		config, in, want string
+		opts             []ConverterOption
+	}{
+		// An ideographic description sequence is copied whole, however
+		// its characters would convert, and what follows converts anew.
+		{"s2t", "⿰发展中国", "⿰发展中國", nil},
+		{"t2s", "⿰發展 發展", "⿰發展 发展", nil},
+		{"s2t", "⿱⿰木木木龙", "⿱⿰木木木龍", nil},
+		// Cut short by the end of the text, it is no sequence.
+		{"s2t", "⿰发", "⿰發", nil},
+		// The normalization maps compatibility ideographs first.
+		{"t2s", "豈", "岂", nil},
+		{"t2s", "⿰豈豈 豈", "⿰豈豈 岂", nil},
+		// TSCharactersExt, marked may_output_tofu: in by default, out on
+		// request.
+		{"t2s", "㑮", "𫝈", nil},
+		{"t2s", "㑮", "㑮", []ConverterOption{WithoutTofuRisk()}},
+		{"s2t", "汉", "漢", []ConverterOption{WithoutTofuRisk()}},
+	}
+	for _, tt := range tests {
+		c, err := NewConverter(tt.config, tt.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Convert(tt.in); got != tt.want {
+			t.Errorf("%s (%d options).Convert(%q) = %q, want %q", tt.config, len(tt.opts), tt.in, got, tt.want)
+		}
+		if got := c.t.Reference(c.c, tt.in); got != tt.want {
+			t.Errorf("%s reference(%q) = %q, want %q", tt.config, tt.in, got, tt.want)
+		}
+		if got := readAll(t, c, newChunkReader(tt.in, 1, 1)); got != tt.want {
+			t.Errorf("%s streamed a byte at a time (%q) = %q, want %q", tt.config, tt.in, got, tt.want)
 		}
 	}
 }
@@ -117,10 +188,19 @@ func TestLongbridgeDifferences(t *testing.T) {
 // algorithm on every config and every input: the corpora, the seed page and
 // the adversarial text of each config.
 func TestConvertMatchesReference(t *testing.T) {
-	m := readModule(t)
+	m := readBuiltin(t)
 	inputs := testInputs(t)
-	for _, info := range Configs() {
-		c := mustConverter(t, info.Name)
+	blob, err := opencc.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range blob.Names { // the variants without tofu-risk dictionaries too
+		tab, err := blob.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info := Config{Name: name}
+		c := newConverter(tab, &tab.Configs[0])
 		adv := adversarialText(m, m.config(info.Name), 1)
 		for name, in := range inputs {
 			if testing.Short() && name != seedPage && name != "cityu_test.utf8" {
@@ -170,28 +250,49 @@ func TestConvertAllocations(t *testing.T) {
 	}
 }
 
+// TestLoadConfigMatchesBuiltin loads OpenCC's configs from the source
+// layout in third_party (data/config, data/dictionary, generated
+// dictionaries derived), as a user would load a newer OpenCC's, and
+// requires the built-in config's output.
 func TestLoadConfigMatchesBuiltin(t *testing.T) {
-	m := readModule(t)
-	dir := writeTextConfigs(t, m)
-	for _, name := range []string{"s2twp", "tw2sp", "s2hk-finance"} {
-		loaded, err := LoadConfig(filepath.Join(dir, name+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := testInputs(t)[seedPage] + adversarialText(m, m.config(name), 2)[:20000]
-		checkSame(t, "LoadConfig "+name, mustConverter(t, name).Convert(in), loaded.Convert(in))
+	m := readBuiltin(t)
+	names := opencc.Order
+	if testing.Short() {
+		names = []string{"s2twp", "t2s", "s2hk-finance"}
 	}
-	// The module's own layout: ocd2 names read as the .txt beside them.
-	dir = t.TempDir()
-	os.WriteFile(filepath.Join(dir, "STPhrases.txt"), []byte("黑龙江\t黑龍江\n"), 0o644)
+	for _, name := range names {
+		dir := opencc.DataDirs[0]
+		if name == "s2hk-finance" {
+			dir = opencc.DataDirs[1]
+		}
+		for _, opts := range [][]ConverterOption{nil, {WithoutTofuRisk()}} {
+			loaded, err := LoadConfig(filepath.Join(dir, "config", name+".json"), opts...)
+			if err != nil {
+				if name == "s2hk-finance" && strings.Contains(err.Error(), "not found") {
+					// OpenCC's dictionaries are in the other folder: the
+					// error names the file and where it looked.
+					continue
+				}
+				t.Fatal(err)
+			}
+			in := testInputs(t)[seedPage] + adversarialText(m, m.config(name), 2)
+			checkSame(t, "LoadConfig "+name, mustConverter(t, name, opts...).Convert(in), loaded.Convert(in))
+		}
+	}
+	// A user's own dictionaries in a 1.1-format config: ocd2 names read as
+	// the .txt beside them.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "STPhrases.txt"), []byte("# my phrases\n黑龙江\t黑龍江\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "STCharacters.txt"), []byte("龙\t龍 竜\n江\t江\n"), 0o644)
-	cfg, _ := os.ReadFile(filepath.Join(m.dir, "config", "s2t.json"))
-	os.WriteFile(filepath.Join(dir, "s2t.json"), cfg, 0o644)
+	os.WriteFile(filepath.Join(dir, "s2t.json"), []byte(`{"name": "mine",
+	  "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "STPhrases.ocd2"}},
+	  "conversion_chain": [{"dict": {"type": "group", "dicts": [
+	    {"type": "ocd2", "file": "STPhrases.ocd2"}, {"type": "ocd2", "file": "STCharacters.ocd2"}]}}]}`), 0o644)
 	c, err := LoadConfig(filepath.Join(dir, "s2t.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Convert("黑龙江的龙"); got != "黑龍江的龍" {
+	if got := c.Convert("黑龙江的龙#"); got != "黑龍江的龍#" {
 		t.Errorf("own dictionaries: got %q", got)
 	}
 }
@@ -211,15 +312,20 @@ func TestLoadConfigErrors(t *testing.T) {
 	}
 	write("good.txt", "龙\t龍\n")
 	write("notab.txt", "龙\t龍\n龙龍\n")
-	write("empty.txt", "龙\t龍\n\n马\t\n")
+	write("dup.txt", "龙\t龍\n\n龙\t竜\n")
 	write("badutf8.txt", "龙\t龍\n\xff\t龍\n")
 	tests := []struct{ name, config, want string }{
 		{"missing config", "", "nosuch.json"},
 		{"bad json", "{\n\"name\": \"x\",\n oops}", "bad.json: line 3"},
-		{"unknown type", strings.Replace(cfg("good.txt"), `"mmseg"`, `"other"`, 1), "segmentation type"},
-		{"missing dict", cfg("nosuch.txt"), "nosuch.txt"},
+		{"plugin", strings.Replace(cfg("good.txt"), `"mmseg"`, `"jieba"`, 1), `type "jieba" is an OpenCC plugin`},
+		{"missing dict", cfg("nosuch.txt"), "cfg.json: dictionary nosuch.txt not found"},
+		{"missing ocd2", strings.Replace(cfg("good.txt"), `"text", "file": "good.txt"}}]`, `"ocd2", "file": "Mine.ocd2"}}]`, 1), "cfg.json: dictionary Mine.txt not found"},
 		{"no tab", cfg("notab.txt"), "notab.txt:2"},
-		{"empty value", cfg("empty.txt"), "empty.txt:3"},
+		{"duplicate key", cfg("dup.txt"), "dup.txt:3"},
+		{"bad policy", strings.Replace(cfg("good.txt"), `{"type": "text", "file": "good.txt"}}]`, `{"type": "group", "match_policy": "longest", "dicts": [{"type": "text", "file": "good.txt"}]}}]`, 1), `match_policy "longest"`},
+		{"inline tofu", strings.Replace(cfg("good.txt"), `{"type": "text", "file": "good.txt"}}]`, `{"type": "inline", "may_output_tofu": true, "entries": {"a": "b"}}}]`, 1), "may_output_tofu"},
+		{"inline duplicate", strings.Replace(cfg("good.txt"), `{"type": "text", "file": "good.txt"}}]`, `{"type": "inline", "entries": {"a": "b", "a": "c"}}}]`, 1), `key "a" twice`},
+		{"phrase normalization", `{"normalization": [{"dict": {"type": "inline", "entries": {"ab": "c"}}}], "conversion_chain": []}`, "one character for one"},
 		{"invalid UTF-8", cfg("badutf8.txt"), "badutf8.txt:2"},
 		{"no chain", `{"segmentation": {"type": "mmseg", "dict": {"type": "text", "file": "good.txt"}}}`, "conversion_chain"},
 	}
@@ -239,20 +345,16 @@ func TestLoadConfigErrors(t *testing.T) {
 	}
 }
 
-// TestTablesUpToDate rebuilds the tables from the module in go.mod and
-// compares them with the committed ones: run `go generate` when it fails.
+// TestTablesUpToDate rebuilds the tables from OpenCC's data in
+// third_party, offline, and compares them with the committed ones: run
+// `go generate` when it fails.
 func TestTablesUpToDate(t *testing.T) {
-	m := readModule(t)
-	tab, err := opencc.Build(m.configs, m.dicts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := tab.MarshalBinary()
+	b, err := opencc.BuildData(".")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b, []byte(opencc.BuiltinBytes())) {
-		t.Errorf("internal/opencc/tables.bin (%d bytes) is stale: the module's dictionaries compile to %d bytes; run go generate", len(opencc.BuiltinBytes()), len(b))
+		t.Errorf("internal/opencc/tables.bin (%d bytes) is stale: the data in third_party compiles to %d bytes; run go generate", len(opencc.BuiltinBytes()), len(b))
 	}
 }
 

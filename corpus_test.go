@@ -3,7 +3,6 @@ package zhnorm
 import (
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -64,25 +63,22 @@ func testInputs(t testing.TB) map[string]string {
 	return in
 }
 
-var module = sync.OnceValues(func() (*moduleData, error) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/longbridgeapp/opencc").Output()
-	if err != nil {
-		return nil, err
-	}
-	m := &moduleData{dir: strings.TrimSpace(string(out))}
-	m.configs, m.dicts, err = opencc.ReadModule(m.dir)
+// builtin is the data of the built-in configs, read from third_party as
+// go generate reads it.
+var builtin = sync.OnceValues(func() (*builtinData, error) {
+	m := &builtinData{}
+	var err error
+	m.configs, m.dicts, err = opencc.ReadData(opencc.DataDirs...)
 	return m, err
 })
 
-// moduleData is the github.com/longbridgeapp/opencc module named in go.mod,
-// parsed.
-type moduleData struct {
-	dir     string
+// builtinData is OpenCC's configs and dictionaries in third_party, parsed.
+type builtinData struct {
 	configs []*opencc.Config
 	dicts   map[string]*opencc.Dict
 }
 
-func (m *moduleData) config(name string) *opencc.Config {
+func (m *builtinData) config(name string) *opencc.Config {
 	for _, c := range m.configs {
 		if c.Name == name {
 			return c
@@ -91,11 +87,11 @@ func (m *moduleData) config(name string) *opencc.Config {
 	return nil
 }
 
-func readModule(t testing.TB) *moduleData {
+func readBuiltin(t testing.TB) *builtinData {
 	t.Helper()
-	m, err := module()
+	m, err := builtin()
 	if err != nil {
-		t.Fatalf("reading the github.com/longbridgeapp/opencc module: %v", err)
+		t.Fatalf("reading the OpenCC data in third_party: %v", err)
 	}
 	return m
 }
@@ -104,11 +100,15 @@ func readModule(t testing.TB) *moduleData {
 // shuffled with a fixed seed and glued to random neighbours: characters of
 // other keys, punctuation, ASCII, spaces and newlines, or the next key
 // directly.
-func adversarialText(m *moduleData, c *opencc.Config, seed uint64) string {
+func adversarialText(m *builtinData, c *opencc.Config, seed uint64) string {
 	var keys []string
 	seen := map[string]bool{}
-	for _, g := range append([][]string{c.Seg}, c.Chain...) {
-		for _, n := range g {
+	nodes := append(append([]*opencc.DictNode(nil), c.Norm...), c.Chain...)
+	if c.Seg != nil {
+		nodes = append(nodes, c.Seg)
+	}
+	for _, node := range nodes {
+		for _, n := range node.Dicts() {
 			if seen[n] {
 				continue
 			}
@@ -116,6 +116,11 @@ func adversarialText(m *moduleData, c *opencc.Config, seed uint64) string {
 			keys = append(keys, m.dicts[n].Keys...)
 		}
 	}
+	// Ideographic description sequences, which OpenCC copies whole where
+	// no key matches: complete, nested, cut short, swallowing the start
+	// of a phrase, and too deep.
+	keys = append(keys, "⿰氵青", "⿱⿰木木木", "⿲", "⿰发展", "⿰黑龙江", "⿳亠口", "⿿一",
+		"⿰"+strings.Repeat("⿱", 17)+"口口", "⿰\n中")
 	rng := rand.New(rand.NewPCG(seed, 0x7a686e6f726d))
 	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
 	glue := []string{"，", "。", "、", "「", "」", "《", "》", "…", " ", "\n", "a", "Z", "9", ".", "-", "\t", "中", "了", "的"}

@@ -32,9 +32,9 @@ func ExampleConfigs() {
 		fmt.Printf("%s: %s\n", c.Name, c.Description)
 	}
 	// Output:
-	// s2t: Simplified Chinese to Traditional Chinese
-	// t2s: Traditional Chinese to Simplified Chinese
-	// s2tw: Simplified Chinese to Traditional Chinese (Taiwan standard)
+	// s2t: Simplified Chinese to Traditional Chinese (OpenCC Standard)
+	// t2s: Traditional Chinese (OpenCC Standard) to Simplified Chinese
+	// s2tw: Simplified Chinese to Traditional Chinese (Taiwan Standard)
 }
 
 // A Converter is a transform.Transformer: it streams.

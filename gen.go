@@ -1,16 +1,13 @@
 //go:build ignore
 
-// gen compiles the configs and dictionaries of the
-// github.com/longbridgeapp/opencc module named in go.mod into
-// internal/opencc/tables.bin.
+// gen compiles OpenCC's configs and text dictionaries, kept in third_party
+// (see third_party/opencc/README.md), into internal/opencc/tables.bin.
 package main
 
 import (
 	"flag"
 	"log"
 	"os"
-	"os/exec"
-	"strings"
 
 	"github.com/zhnorm/zhnorm/internal/opencc"
 )
@@ -18,19 +15,7 @@ import (
 func main() {
 	out := flag.String("o", "internal/opencc/tables.bin", "output file")
 	flag.Parse()
-	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/longbridgeapp/opencc").Output()
-	if err != nil {
-		log.Fatalf("locating github.com/longbridgeapp/opencc: %v", err)
-	}
-	configs, dicts, err := opencc.ReadModule(strings.TrimSpace(string(dir)))
-	if err != nil {
-		log.Fatal(err)
-	}
-	t, err := opencc.Build(configs, dicts)
-	if err != nil {
-		log.Fatal(err)
-	}
-	b, err := t.MarshalBinary()
+	b, err := opencc.BuildData(".")
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package opencc
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -18,6 +19,9 @@ const (
 	Isolated
 	// SegStart: some segmentation key starts with the character.
 	SegStart
+	// IDSStart: an ideographic description character, which starts a
+	// sequence that OpenCC copies whole where no key matches.
+	IDSStart
 )
 
 func newRef(off, n int) Ref { return Ref(off) | Ref(n)<<32 }
@@ -28,7 +32,15 @@ func (r Ref) End() int { return int(uint32(r)) + int(r>>32&(1<<24-1)) }
 
 // Table holds compiled dictionaries and the configs that use them.
 type Table struct {
-	Alpha   Alphabet
+	Version string // of the OpenCC data, such as "1.4.2"
+	// Shared: the table's alphabet belongs to a Blob and lives as long as
+	// the program, so what is made of it can be kept and shared.
+	Shared bool
+	Alpha  Alphabet
+	// Alias holds the configs' normalization, sorted pairs from<<32 | to:
+	// the engine reads a character from as to, except inside an
+	// ideographic description sequence. Alpha.Code does not apply it.
+	Alias   []uint64
 	Pool    string
 	Dicts   []*Trie
 	Configs []Compiled
@@ -38,9 +50,15 @@ type Table struct {
 // advance.
 type Compiled struct {
 	Name, Description string
-	Seg               []int32   // segmentation dictionaries, as Dicts indices
-	Stages            [][]int32 // the conversion chain
-	// SegOut[i][e] is the whole chain's output for key e of Seg[i]: a
+	// The segmentation and each step of the conversion chain are
+	// short_circuit lists of items: an item i >= 0 is the dictionary
+	// Dicts[i], an item i < 0 the group Groups[^i].
+	Seg    []int32
+	Stages [][]int32
+	Groups []Group
+	// SegDicts are the dictionaries of the segmentation's items.
+	SegDicts []int32
+	// SegOut[i][e] is the whole chain's output for key e of SegDicts[i]: a
 	// matched segment converts on its own, so its result depends on the
 	// key alone.
 	SegOut [][]Ref
@@ -87,16 +105,38 @@ const RunLimit = 1024
 const MaxUnitOutput = 4096
 
 // Build compiles configs and the dictionaries they name. Dictionaries that no
-// config uses are left out.
+// config uses are left out. The configs must share one normalization: it
+// folds into the table's alphabet.
 func Build(configs []*Config, dicts map[string]*Dict) (*Table, error) {
+	b := &planner{dicts: dicts, merged: map[string]*Dict{}}
+	var plans []*plan
+	var alias []uint64
+	for i, c := range configs {
+		p, err := b.plan(c)
+		if err != nil {
+			return nil, fmt.Errorf("config %s: %v", c.Name, err)
+		}
+		a, err := aliases(c, dicts)
+		if err != nil {
+			return nil, fmt.Errorf("config %s: %v", c.Name, err)
+		}
+		if i > 0 && !slices.Equal(a, alias) {
+			return nil, fmt.Errorf("config %s: its normalization differs from config %s's; build them apart", c.Name, configs[0].Name)
+		}
+		alias = a
+		plans = append(plans, p)
+	}
+	all := func(n string) *Dict {
+		if d := b.merged[n]; d != nil {
+			return d
+		}
+		return dicts[n]
+	}
 	var used []string
 	seen := map[string]bool{}
-	for _, c := range configs {
-		for _, g := range append([][]string{c.Seg}, c.Chain...) {
+	for _, p := range plans {
+		for _, g := range append([][]string{p.Seg}, p.Chain...) {
 			for _, n := range g {
-				if dicts[n] == nil {
-					return nil, fmt.Errorf("config %s: no dictionary %s", c.Name, n)
-				}
 				if !seen[n] {
 					seen[n] = true
 					used = append(used, n)
@@ -107,21 +147,31 @@ func Build(configs []*Config, dicts map[string]*Dict) (*Table, error) {
 	sort.Strings(used)
 	runeSet := map[rune]bool{}
 	for _, n := range used {
-		for _, k := range dicts[n].Keys {
+		for _, k := range all(n).Keys {
 			for _, r := range k {
 				runeSet[r] = true
 			}
 		}
 	}
+	for _, a := range alias {
+		runeSet[rune(uint32(a))] = true
+	}
+	// Ideographic description characters have codes of their own, so that
+	// their flags send the engine to look for a sequence.
+	for r := idsFirst; r <= idsLast; r++ {
+		runeSet[r] = true
+	}
 	runes := make([]rune, 0, len(runeSet))
 	for r := range runeSet {
 		runes = append(runes, r)
 	}
-	t := &Table{Alpha: *newAlphabet(runes)}
+	t := &Table{Alpha: *newAlphabet(runes), Alias: alias}
 	pool := newPool()
 	index := map[string]int32{}
+	resolved := map[string]*Dict{}
 	for i, n := range used {
-		d := dicts[n]
+		d := all(n)
+		resolved[n] = d
 		tr := buildTrie(n, d.Keys, &t.Alpha)
 		tr.Vals = make([]Ref, len(d.Keys))
 		for e, v := range d.Values {
@@ -131,8 +181,8 @@ func Build(configs []*Config, dicts map[string]*Dict) (*Table, error) {
 		index[n] = int32(i)
 	}
 	t.Pool = pool.b.String() // stage outputs below read the pool
-	for _, c := range configs {
-		t.Configs = append(t.Configs, *t.compile(c, index, dicts, pool))
+	for _, p := range plans {
+		t.Configs = append(t.Configs, *t.compile(p, index, resolved, pool))
 		t.Pool = pool.b.String()
 	}
 	if pool.err != nil {
@@ -141,22 +191,85 @@ func Build(configs []*Config, dicts map[string]*Dict) (*Table, error) {
 	return t, nil
 }
 
-func (t *Table) compile(c *Config, index map[string]int32, dicts map[string]*Dict, pool *pool) *Compiled {
-	cc := &Compiled{Name: c.Name, Description: c.Description}
-	for _, n := range c.Seg {
-		cc.Seg = append(cc.Seg, index[n])
-		cc.MaxKeyBytes = max(cc.MaxKeyBytes, t.Dicts[index[n]].MaxKeyBytes)
-	}
-	for _, g := range c.Chain {
-		var s []int32
-		for _, n := range g {
-			s = append(s, index[n])
+// aliases returns c's normalization as one map from character to
+// character, sorted pairs from<<32 | to. zhnorm folds the normalization into
+// the alphabet, which takes a map of single characters: OpenCC's configs
+// map CJK compatibility ideographs to their unified forms.
+func aliases(c *Config, dicts map[string]*Dict) ([]uint64, error) {
+	m := map[rune]rune{}
+	for _, step := range c.Norm {
+		stepMap := map[rune]rune{}
+		// Every key is one character, so a group of either policy takes
+		// the first dictionary, in order, that has the character.
+		for _, n := range step.Dicts() {
+			d := dicts[n]
+			if d == nil {
+				return nil, fmt.Errorf("no dictionary %s", n)
+			}
+			for i, k := range d.Keys {
+				from, n1 := utf8.DecodeRuneInString(k)
+				to, n2 := utf8.DecodeRuneInString(d.Values[i][0])
+				if n1 != len(k) || n2 != len(d.Values[i][0]) || n2 == 0 || isIDSOperator(from) || isIDSOperator(to) {
+					return nil, fmt.Errorf("normalization dictionary %s maps %q to %q: zhnorm supports normalization by one character for one", n, k, d.Values[i][0])
+				}
+				if _, ok := stepMap[from]; !ok {
+					stepMap[from] = to
+				}
+			}
 		}
-		cc.Stages = append(cc.Stages, s)
+		// Compose with the steps before.
+		for from, to := range m {
+			if x, ok := stepMap[to]; ok {
+				m[from] = x
+			}
+		}
+		for from, to := range stepMap {
+			if _, ok := m[from]; !ok {
+				m[from] = to
+			}
+		}
+	}
+	var out []uint64
+	for from, to := range m {
+		if from != to {
+			out = append(out, uint64(from)<<32|uint64(to))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func (t *Table) compile(c *plan, index map[string]int32, dicts map[string]*Dict, pool *pool) *Compiled {
+	cc := &Compiled{Name: c.Name, Description: c.Description}
+	var item func(s sym) int32
+	item = func(s sym) int32 {
+		if s.dict != "" {
+			return index[s.dict]
+		}
+		g := Group{Union: s.union}
+		for _, it := range s.items {
+			g.Items = append(g.Items, item(it))
+		}
+		cc.Groups = append(cc.Groups, g)
+		return ^int32(len(cc.Groups) - 1)
+	}
+	for _, s := range c.seg {
+		cc.Seg = append(cc.Seg, item(s))
+	}
+	for _, st := range c.stages {
+		l := []int32{}
+		for _, s := range st {
+			l = append(l, item(s))
+		}
+		cc.Stages = append(cc.Stages, l)
+	}
+	for _, n := range dedup(c.Seg) {
+		cc.SegDicts = append(cc.SegDicts, index[n])
+		cc.MaxKeyBytes = max(cc.MaxKeyBytes, t.Dicts[index[n]].MaxKeyBytes)
 	}
 	chain := func(text string) string {
 		t.Pool = pool.b.String()
-		return string(AppendChain(t, nil, text, cc.Stages))
+		return string(AppendChain(t, cc, nil, text, cc.Stages))
 	}
 	// growth bounds how much longer than its input a step's output is.
 	growth := 1
@@ -171,7 +284,7 @@ func (t *Table) compile(c *Config, index map[string]int32, dicts map[string]*Dic
 	}
 	cc.RunLimit = min(RunLimit, MaxUnitOutput/growth)
 	segKeys := map[string]bool{}
-	for _, n := range c.Seg {
+	for _, n := range dedup(c.Seg) {
 		d := dicts[n]
 		out := make([]Ref, len(d.Keys))
 		for e, k := range d.Keys {
@@ -216,7 +329,11 @@ func (t *Table) compile(c *Config, index map[string]int32, dicts map[string]*Dic
 			if s > 0 && strings.ContainsFunc(text, func(x rune) bool { return reach[s][x] }) {
 				isolated = false
 			}
-			text = string(t.AppendStage(nil, text, g))
+			text = string(t.appendStage(cc, nil, text, g))
+		}
+		if isIDSOperator(r) {
+			// Never isolated: the engine looks for a sequence first.
+			isolated = false
 		}
 		ref := pool.ref(text)
 		if text == ch {
@@ -225,10 +342,13 @@ func (t *Table) compile(c *Config, index map[string]int32, dicts map[string]*Dic
 		if isolated {
 			ref |= Isolated
 		}
-		for _, d := range cc.Seg {
+		for _, d := range cc.SegDicts {
 			if t.Dicts[d].Child(0, int32(code)) >= 0 {
 				ref |= SegStart
 			}
+		}
+		if isIDSOperator(r) {
+			ref |= IDSStart
 		}
 		cc.Chars[code] = ref
 	}
@@ -265,7 +385,7 @@ func (p *pool) ref(s string) Ref {
 	return newRef(o, len(s))
 }
 
-func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, segKeys map[string]bool, reach0 map[rune]bool) {
+func (t *Table) pairCut(cc *Compiled, c *plan, dicts map[string]*Dict, segKeys map[string]bool, reach0 map[rune]bool) {
 	later := 0
 	for s := 1; s < len(c.Chain); s++ {
 		for _, n := range c.Chain[s] {
@@ -336,7 +456,7 @@ func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, segKeys
 	// character by character.
 	between := func(text string) string {
 		for _, g := range cc.Stages[1:max(later, 1)] {
-			text = string(t.AppendStage(nil, text, g))
+			text = string(t.appendStage(cc, nil, text, g))
 		}
 		return text
 	}
@@ -356,7 +476,7 @@ func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, segKeys
 				}
 				return append(set, x)
 			}
-			own := between(string(t.AppendStage(nil, string(t.Alpha.Runes[code]), cc.Stages[0])))
+			own := between(string(t.appendStage(cc, nil, string(t.Alpha.Runes[code]), cc.Stages[0])))
 			r, _ := utf8.DecodeLastRuneInString(own)
 			l = add(l, r)
 			r, _ = utf8.DecodeRuneInString(own)
@@ -394,8 +514,26 @@ func (t *Table) pairCut(cc *Compiled, c *Config, dicts map[string]*Dict, segKeys
 	}
 	for code := 1; code < len(cc.Chars); code++ {
 		x := int32(code)
-		if !left0[x] && !right0[x] && !anyIn(lasts[code], leftS) && !anyIn(firsts[code], rightS) {
+		if !left0[x] && !right0[x] && !anyIn(lasts[code], leftS) && !anyIn(firsts[code], rightS) && cc.Chars[code]&IDSStart == 0 {
 			cc.Chars[code] |= Isolated
 		}
 	}
+}
+
+// Group is a dictionary group that could not be merged into one dictionary.
+type Group struct {
+	Union bool    // the longest match of any item; else the first item with a match
+	Items []int32 // as in Compiled.Stages
+}
+
+func dedup(names []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

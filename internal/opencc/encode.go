@@ -13,7 +13,7 @@ import (
 // with the place of its body, then the bodies. A program decodes only the
 // dictionaries of the configs it uses, when it first uses them.
 
-const magic = "zhnorm-opencc-tables-2\n"
+const magic = "zhnorm-opencc-tables-3\n"
 
 // Arrays start at multiples of 8 bytes from the start of the encoding, so
 // that on a little-endian machine a decoder can use them where they lie,
@@ -67,6 +67,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 			e.b = binary.LittleEndian.AppendUint16(e.b, x)
 		}
 		e.i32s(t.Alpha.Blocks)
+		e.refsU64(t.Alias)
 	})
 	pool := section(func(e *encoder) { e.b = append(e.b, t.Pool...) })
 	var dicts [][2]uint32
@@ -92,6 +93,16 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 			for _, s := range c.Stages {
 				e.i32s(s)
 			}
+			e.u32(uint32(len(c.Groups)))
+			for _, g := range c.Groups {
+				u := uint32(0)
+				if g.Union {
+					u = 1
+				}
+				e.u32(u)
+				e.i32s(g.Items)
+			}
+			e.i32s(c.SegDicts)
 			for _, o := range c.SegOut {
 				e.refs(o)
 			}
@@ -116,6 +127,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 	}
 	var h encoder
 	h.b = append(h.b, magic...)
+	h.str(t.Version)
 	h.u32(alpha[0])
 	h.u32(alpha[1])
 	h.u32(pool[0])
@@ -258,11 +270,13 @@ type Blob struct {
 	pool        string
 	dictNames   []string
 	dictSecs    [][2]uint32
+	Version     string   // of the OpenCC data
 	Names       []string // config names, in table order
 	Descs       []string // config descriptions
 	configSecs  [][2]uint32
 	alphaOnce   sync.Once
 	alpha       Alphabet
+	alias       []uint64
 	dictOnce    []sync.Once
 	dicts       []*Trie
 	errs        []error
@@ -278,6 +292,7 @@ func Open(blob string) (*Blob, error) {
 	}
 	d := &decoder{s: blob[len(magic):], pos: len(magic)}
 	b := &Blob{configCache: map[string]*Table{}}
+	b.Version = d.str()
 	b.alphaSec = [2]uint32{d.u32(), d.u32()}
 	poolSec := [2]uint32{d.u32(), d.u32()}
 	n := int(d.u32())
@@ -328,6 +343,7 @@ func (b *Blob) decodeAlphabet() {
 	d := b.decoder(b.alphaSec)
 	idx := array(d, 2, (*decoder).u16)
 	b.alpha = Alphabet{Index: idx, Blocks: d.i32s()}
+	b.alias = d.u64s()
 	b.alphaErr = d.err
 	if d.err == nil && (len(idx) != (utf8.MaxRune+1)>>blockBits || len(b.alpha.Blocks)%(1<<blockBits) != 0) {
 		b.alphaErr = errCorrupt
@@ -393,7 +409,23 @@ func (b *Blob) Load(name string) (*Table, error) {
 	for range stages {
 		c.Stages = append(c.Stages, d.i32s())
 	}
-	for range c.Seg {
+	groups := int(d.u32())
+	if groups > len(d.s)/8 {
+		return nil, errCorrupt
+	}
+	for i := range groups {
+		union := d.u32() == 1
+		g := Group{Union: union, Items: d.i32s()}
+		for _, x := range g.Items {
+			// A group's groups come before it: no cycle.
+			if x < 0 && int(^x) >= i {
+				return nil, errCorrupt
+			}
+		}
+		c.Groups = append(c.Groups, g)
+	}
+	c.SegDicts = d.i32s()
+	for range c.SegDicts {
 		c.SegOut = append(c.SegOut, d.refs())
 	}
 	c.Chars = d.refs()
@@ -411,11 +443,20 @@ func (b *Blob) Load(name string) (*Table, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	t := &Table{Alpha: b.alpha, Pool: b.pool, Dicts: make([]*Trie, len(b.dicts))}
-	need := append([][]int32{c.Seg}, c.Stages...)
+	t := &Table{Alpha: b.alpha, Alias: b.alias, Pool: b.pool, Dicts: make([]*Trie, len(b.dicts)), Shared: true}
+	need := append([][]int32{c.Seg, c.SegDicts}, c.Stages...)
+	for _, g := range c.Groups {
+		need = append(need, g.Items)
+	}
 	for _, g := range need {
 		for _, x := range g {
-			if uint32(x) >= uint32(len(b.dicts)) {
+			if x < 0 {
+				if int(^x) >= len(c.Groups) {
+					return nil, errCorrupt
+				}
+				continue
+			}
+			if x >= int32(len(b.dicts)) {
 				return nil, errCorrupt
 			}
 			var err error
@@ -434,7 +475,7 @@ func (b *Blob) Load(name string) (*Table, error) {
 
 // validate checks what the engine indexes without bounds checks of its own.
 func (t *Table) validate(c *Compiled) error {
-	if len(c.Stages) == 0 || len(c.SegOut) != len(c.Seg) || len(c.Chars) == 0 || c.RunLimit < 1 {
+	if len(c.Stages) == 0 || len(c.SegOut) != len(c.SegDicts) || len(c.Chars) == 0 || c.RunLimit < 1 {
 		return errCorrupt
 	}
 	if c.PairCut {
@@ -455,7 +496,11 @@ func (t *Table) validate(c *Compiled) error {
 		}
 	}
 	okRef := func(r Ref) bool { return r.End() <= len(t.Pool) }
-	for i, d := range c.Seg {
+	for i, d := range c.SegDicts {
+		// The engine steps from the root by the code itself.
+		if len(t.Dicts[d].Nodes) == 0 || t.Dicts[d].Nodes[0].Base != 0 {
+			return errCorrupt
+		}
 		if len(c.SegOut[i]) != len(t.Dicts[d].Vals) {
 			return errCorrupt
 		}

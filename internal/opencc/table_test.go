@@ -16,13 +16,26 @@ func smallTable(t testing.TB) *Table {
 		return d
 	}
 	dicts := map[string]*Dict{
-		"P":  parse("P", "过了\t過了\n鼠标\t滑鼠\n干部\t幹部\n"),
-		"C":  parse("C", "过\t過\n通\t通\n鼠\t鼠\n标\t標\n干\t幹 乾\n了\t了\n"),
-		"TW": parse("TW", "通過\t透過\n標準\t標准\n"),
+		"P":   parse("P", "过了\t過了\n鼠标\t滑鼠\n干部\t幹部\n"),
+		"P2":  parse("P2", "鼠标垫\t滑鼠墊\n过了\t过\n"),
+		"C":   parse("C", "过\t過\n通\t通\n鼠\t鼠\n标\t標\n干\t幹 乾\n了\t了\n"),
+		"X":   parse("X", "干\t乾\n"),
+		"TW":  parse("TW", "通過\t透過\n標準\t標准\n"),
+		"N":   parse("N", "豈\t豈\n"),
+		"One": parse("One", "通\t痛\n"),
 	}
+	leaf := func(n string) *DictNode { return &DictNode{Dict: n} }
+	group := func(union bool, items ...*DictNode) *DictNode { return &DictNode{Union: union, Items: items} }
 	configs := []*Config{
-		{Name: "x2y", Description: "test", Seg: []string{"P"}, Chain: [][]string{{"P", "C"}, {"TW"}}},
-		{Name: "grp", Description: "group seg", Seg: []string{"TW", "P"}, Chain: [][]string{{"C"}}},
+		{Name: "x2y", Description: "test", Norm: []*DictNode{leaf("N")}, Seg: leaf("P"),
+			Chain: []*DictNode{group(false, leaf("P"), leaf("C")), leaf("TW")}},
+		// A segmentation that cannot merge: One's 通 starts TW's 通過.
+		{Name: "grp", Description: "group seg", Norm: []*DictNode{leaf("N")}, Seg: group(false, leaf("One"), leaf("TW"), leaf("P")),
+			Chain: []*DictNode{leaf("C")}},
+		// A union: the longer match wins, the first dictionary's value on
+		// equal keys; no segmentation.
+		{Name: "uni", Description: "union", Norm: []*DictNode{leaf("N")},
+			Chain: []*DictNode{group(false, group(true, leaf("P"), leaf("P2")), &DictNode{Dict: "X", Tofu: true}, leaf("C"))}},
 	}
 	tab, err := Build(configs, dicts)
 	if err != nil {
@@ -43,12 +56,42 @@ func TestReference(t *testing.T) {
 		{0, "通过", "透過"},
 		{0, "干部干", "幹部幹"},
 		{0, "鼠标", "滑鼠"},
-		// A group segmentation: TW matches first where it can.
+		// The normalization maps the compatibility ideograph first, except
+		// inside an ideographic description sequence.
+		{0, "豈⿰豈豈", "豈⿰豈豈"},
+		// A group segmentation: One matches first where it can.
 		{1, "通過了", "通過了"},
+		// A union: P2's longer 鼠标垫 wins over P's 鼠标, P's 过了 over P2's.
+		{2, "鼠标垫过了鼠标", "滑鼠墊過了滑鼠"},
+		{2, "干", "乾"},
 	}
 	for _, tt := range tests {
 		if got := tab.Reference(&tab.Configs[tt.config], tt.in); got != tt.want {
 			t.Errorf("%s(%q) = %q, want %q", tab.Configs[tt.config].Name, tt.in, got, tt.want)
+		}
+	}
+	if got := len(tab.Configs[1].Seg); got != 3 {
+		t.Errorf("grp segments with %d items, want the 3 that do not merge", got)
+	}
+}
+
+func TestIDSLen(t *testing.T) {
+	tests := []struct {
+		in         string
+		n          int
+		incomplete bool
+	}{
+		{"⿰氵青x", len("⿰氵青"), false},
+		{"⿱⿰木木木", len("⿱⿰木木木"), false},
+		{"⿲a", 0, true},
+		{"⿿一", len("⿿一"), false},
+		{"x⿰ab", 0, false},
+		{"⿰" + strings.Repeat("⿱", 16) + "口口", 0, false}, // 17 deep
+		{"⿰a\xffb", 0, false},
+	}
+	for _, tt := range tests {
+		if n, inc := IDSLen(tt.in, 0); n != tt.n || inc != tt.incomplete {
+			t.Errorf("IDSLen(%q) = %d, %v; want %d, %v", tt.in, n, inc, tt.n, tt.incomplete)
 		}
 	}
 }
@@ -75,7 +118,7 @@ func roundTrip(t *testing.T, tab *Table, enc string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(blob.Names, []string{"x2y", "grp"}) {
+	if !reflect.DeepEqual(blob.Names, []string{"x2y", "grp", "uni"}) {
 		t.Errorf("Names = %q", blob.Names)
 	}
 	for i, name := range blob.Names {
@@ -87,7 +130,10 @@ func roundTrip(t *testing.T, tab *Table, enc string) {
 		if !reflect.DeepEqual(got.Configs[0], want) {
 			t.Errorf("%s: decoded config differs:\n%+v\n%+v", name, got.Configs[0], want)
 		}
-		for _, d := range append(append([]int32{}, want.Seg...), want.Stages[0]...) {
+		for _, d := range append(append([]int32{}, want.SegDicts...), want.Stages[0]...) {
+			if d < 0 {
+				continue
+			}
 			g, w := got.Dicts[d], tab.Dicts[d]
 			if !reflect.DeepEqual(g.Nodes, w.Nodes) || !reflect.DeepEqual(g.Entry, w.Entry) || !reflect.DeepEqual(g.Vals, w.Vals) {
 				t.Errorf("%s: dictionary %s differs after decoding", name, w.Name)

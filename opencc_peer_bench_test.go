@@ -1,0 +1,154 @@
+package zhnorm
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The benchmarks in this file time OpenCC 1.4.2's C++ library through occpeer
+// (tools/opencc/occpeer.cpp, built with OpenCC by tools/opencc/build.sh), in
+// the same run as BenchmarkConvert and BenchmarkFirstUse, under the same
+// sub-benchmark names with impl=opencc142. tools/opencc/README.md tells how to
+// compare them with benchstat.
+
+// occpeerDir is the folder tools/opencc/build.sh builds into by default:
+// $ZHNORM_OPENCC_DIR, else ~/.cache/zhnorm/opencc-1.4.2.
+func occpeerDir() string {
+	if d := os.Getenv("ZHNORM_OPENCC_DIR"); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, ".cache", "zhnorm", "opencc-1.4.2")
+}
+
+// occpeer returns the harness and the folder of OpenCC 1.4.2's configs,
+// skipping the benchmark when tools/opencc/build.sh has not built them.
+func occpeer(b *testing.B) (bin, data string) {
+	b.Helper()
+	dir := occpeerDir()
+	bin = filepath.Join(dir, "occpeer")
+	data = filepath.Join(dir, "data")
+	if _, err := os.Stat(bin); err != nil {
+		b.Skipf("OpenCC 1.4.2's harness %s is not built: run tools/opencc/build.sh (or set ZHNORM_OPENCC_DIR to the folder it built)", bin)
+	}
+	if _, err := os.Stat(filepath.Join(data, "s2t.json")); err != nil {
+		b.Skipf("OpenCC 1.4.2's configs are not in %s: run tools/opencc/build.sh", data)
+	}
+	return bin, data
+}
+
+// occpeerResult is what one `occpeer bench` printed.
+type occpeerResult struct {
+	runs    int64 // timed conversions
+	bytes   int64 // bytes converted in each
+	initNs  int64 // loading the config and its dictionaries
+	totalNs int64 // the timed conversions, in-process, summed
+}
+
+// occpeerBench runs `occpeer bench CONFIG FILE RUNS 1`: the config loaded
+// with its may_output_tofu dictionaries, as the library does by default and
+// as zhnorm's built-in configs convert.
+func occpeerBench(b *testing.B, bin, config, file string, runs int) occpeerResult {
+	b.Helper()
+	cmd := exec.Command(bin, "bench", config, file, strconv.Itoa(runs), "1")
+	out, err := cmd.Output()
+	if err != nil {
+		var stderr []byte
+		if ee, ok := errors.AsType[*exec.ExitError](err); ok {
+			stderr = ee.Stderr
+		}
+		b.Fatalf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, stderr)
+	}
+	kv := map[string]int64{}
+	for _, f := range strings.Fields(string(out)) {
+		k, v, _ := strings.Cut(f, "=")
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			kv[k] = n
+		}
+	}
+	for _, k := range []string{"runs", "bytes", "init_ns", "total_ns"} {
+		if _, ok := kv[k]; !ok {
+			b.Fatalf("%s: no %s in %q", strings.Join(cmd.Args, " "), k, out)
+		}
+	}
+	r := occpeerResult{runs: kv["runs"], bytes: kv["bytes"], initNs: kv["init_ns"], totalNs: kv["total_ns"]}
+	if r.runs != int64(runs) {
+		b.Fatalf("occpeer ran %d times, not %d: %q", r.runs, runs, out)
+	}
+	return r
+}
+
+// BenchmarkOpenCC142 times OpenCC 1.4.2's library on BenchmarkConvert's
+// input, config by config.
+//
+// Each round of b.N runs one occpeer process that loads the config, converts
+// the text once to warm up, then b.N times, timing each conversion itself.
+// ns/op and MB/s are those in-process conversion times, reported with
+// ReportMetric, which overrides the figures testing derives from the wall
+// clock (in the output and in BenchmarkResult): that wall time also holds the
+// process start, the config's loading and the warm-up. The wall timer still
+// runs, so that testing's choice of b.N (for -benchtime 1s, say) sees time
+// pass; stopped, it would see none and grow b.N a hundredfold per round.
+// With -benchmem, B/op and allocs/op of impl=opencc142 count only this
+// process's side of running occpeer, not OpenCC's allocations.
+func BenchmarkOpenCC142(b *testing.B) {
+	bin, data := occpeer(b)
+	dir := b.TempDir()
+	files := map[string]string{} // text → file holding it
+	for _, name := range benchConfigs {
+		s := benchText(b, name)
+		file, ok := files[s]
+		if !ok {
+			file = filepath.Join(dir, strconv.Itoa(len(files))+".txt")
+			if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			files[s] = file
+		}
+		config := filepath.Join(data, name+".json")
+		b.Run("config="+name+"/impl=opencc142", func(b *testing.B) {
+			r := occpeerBench(b, bin, config, file, b.N)
+			if r.bytes != int64(len(s)) {
+				b.Fatalf("occpeer read %d bytes of %s, not %d", r.bytes, file, len(s))
+			}
+			if r.totalNs <= 0 {
+				b.Fatalf("occpeer timed %d ns for %d runs", r.totalNs, r.runs)
+			}
+			b.SetBytes(int64(len(s)))
+			b.ReportMetric(float64(r.totalNs)/float64(b.N), "ns/op")
+			b.ReportMetric(float64(len(s))*float64(b.N)*1e3/float64(r.totalNs), "MB/s")
+		})
+	}
+}
+
+// BenchmarkOpenCC142FirstUse times what a program pays before its first
+// conversion with OpenCC 1.4.2's library, beside BenchmarkFirstUse: loading
+// the config and its dictionaries and converting one character (occpeer's
+// init_ns). Each op is a fresh occpeer process, as a program's first use is;
+// ns/op is the mean of init_ns, not the wall time, which also holds the
+// process start.
+func BenchmarkOpenCC142FirstUse(b *testing.B) {
+	bin, data := occpeer(b)
+	empty := filepath.Join(b.TempDir(), "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"s2t", "s2twp", "t2s"} {
+		config := filepath.Join(data, name+".json")
+		b.Run("config="+name+"/impl=opencc142", func(b *testing.B) {
+			var total int64
+			for range b.N {
+				total += occpeerBench(b, bin, config, empty, 0).initNs
+			}
+			b.ReportMetric(float64(total)/float64(b.N), "ns/op")
+		})
+	}
+}
