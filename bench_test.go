@@ -2,6 +2,8 @@ package zhnorm
 
 import (
 	"io"
+	"path/filepath"
+	"unicode/utf8"
 	"strings"
 	"sync"
 	"testing"
@@ -123,4 +125,55 @@ func BenchmarkFirstUse(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkFlatTable is the bound a character-by-character pass sets: s2t's
+// input through one flat table from each character to its first
+// STCharacters value, no phrases, no segmentation, beside zhnorm's s2t in
+// the same run. The issue asks s2t to reach half its speed.
+func BenchmarkFlatTable(b *testing.B) {
+	s := benchText(b, "s2t")
+	d, err := opencc.ReadDict(filepath.Join(opencc.DataDirs[0], "dictionary", "STCharacters.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Each three-byte character maps to its three-byte value, packed in
+	// a word; the rest (ASCII, punctuation, rare characters) are copied.
+	var table [1 << 16]uint32
+	for i, k := range d.Keys {
+		r, _ := utf8.DecodeRuneInString(k)
+		if v := d.Values[i][0]; r < 1<<16 && len(k) == 3 && len(v) == 3 {
+			table[r] = uint32(v[0]) | uint32(v[1])<<8 | uint32(v[2])<<16 | 1<<24
+		}
+	}
+	b.Run("config=s2t/impl=flat", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		b.ReportAllocs()
+		for b.Loop() {
+			out := make([]byte, len(s))
+			n := 0
+			for i := 0; i < len(s); {
+				if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+					r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+					if v := table[r]; v != 0 {
+						out[n], out[n+1], out[n+2] = byte(v), byte(v>>8), byte(v>>16)
+					} else {
+						out[n], out[n+1], out[n+2] = c, s[i+1], s[i+2]
+					}
+					n, i = n+3, i+3
+					continue
+				}
+				out[n] = s[i]
+				n, i = n+1, i+1
+			}
+		}
+	})
+	b.Run("config=s2t/impl=zhnorm", func(b *testing.B) {
+		c := mustConverter(b, "s2t")
+		b.SetBytes(int64(len(s)))
+		b.ReportAllocs()
+		for b.Loop() {
+			c.Convert(s)
+		}
+	})
 }

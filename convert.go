@@ -39,7 +39,7 @@ type Converter struct {
 	t     *opencc.Table
 	c     *opencc.Compiled
 	alpha *opencc.Alphabet
-	bmp   []uint16 // alphabet codes of U+0000–U+FFFF, one load instead of two
+	bmp   *[1 << 16]uint16 // alphabet codes of U+0000–U+FFFF, one load instead of two
 	info  []charInfo
 	pool  string
 	// The normalization (opencc.Table.Alias), when the config has one:
@@ -71,7 +71,17 @@ type Converter struct {
 type charInfo struct {
 	ref  opencc.Ref // the chain's output for the character alone, with flags
 	base int32      // the Base of the character's node in the segmentation trie
+	// out3 holds ref's string when it is three bytes long (most Han
+	// characters), in its low bytes, with out3Valid: no look in the pool.
+	out3 uint32
 }
+
+const out3Valid = 1 << 24
+
+// segKey1 flags, in charInfo.ref, a character that is a segmentation key on
+// its own, so that a walk that fails at the next character need not look
+// up its entry.
+const segKey1 = opencc.IDSStart << 1
 
 // pairInfo is what joinable asks of a character, kept apart from charInfo
 // so that the hot loop's table stays small: whether the character stands
@@ -296,11 +306,17 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		if code == 0 {
 			inf.ref = opencc.Same | opencc.Isolated
 		}
+		if o := ref.Off(); ref.End()-o == 3 && code > 0 {
+			inf.out3 = uint32(t.Pool[o]) | uint32(t.Pool[o+1])<<8 | uint32(t.Pool[o+2])<<16 | out3Valid
+		}
 		if seg != nil && inf.ref&opencc.SegStart != 0 {
 			if seg.Child(0, int32(code)) != int32(code) {
 				panic("zhnorm: a segmentation trie whose root's Base is not 0")
 			}
 			inf.base = seg.Nodes[code].Base
+			if seg.Entry[code] >= 0 {
+				inf.ref |= segKey1
+			}
 		}
 		cv.info[code] = inf
 		if c.PairCut {
@@ -334,16 +350,16 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 
 // bmpTables holds the table of bmpOf for each alphabet, shared by the
 // configs of the built-in tables.
-var bmpTables sync.Map // *int32 (the alphabet's blocks) → []uint16
+var bmpTables sync.Map // *int32 (the alphabet's blocks) → *[1 << 16]uint16
 
 // bmpOf returns the codes of U+0000–U+FFFF in t's alphabet, with the
 // normalization applied: one load instead of the alphabet's two.
-func bmpOf(t *opencc.Table) []uint16 {
+func bmpOf(t *opencc.Table) *[1 << 16]uint16 {
 	key := unsafe.SliceData(t.Alpha.Blocks)
 	if v, ok := bmpTables.Load(key); ok {
-		return v.([]uint16)
+		return v.(*[1 << 16]uint16)
 	}
-	bmp := make([]uint16, 1<<16)
+	bmp := new([1 << 16]uint16)
 	for hi, blk := range t.Alpha.Index[:1<<16>>7] {
 		if blk == 0 {
 			continue
@@ -359,7 +375,7 @@ func bmpOf(t *opencc.Table) []uint16 {
 	}
 	if t.Shared {
 		v, _ := bmpTables.LoadOrStore(key, bmp)
-		bmp = v.([]uint16)
+		bmp = v.(*[1 << 16]uint16)
 	}
 	return bmp
 }
@@ -550,7 +566,7 @@ func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 // nSrc is how much of src it converted. With spanOnly it writes nothing and
 // stops with transform.ErrEndOfSpan before the first unit that changes: Span.
 func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, spanOnly bool) (out []byte, nSrc int, err error) {
-	nodes, entries, info, segOut, pool := c.nodes, c.entries, c.info, c.segOut, c.pool
+	nodes, entries, info, segOut, pool, bmp := c.nodes, c.entries, c.info, c.segOut, c.pool, c.bmp
 	var code int32
 	var size int
 	p := 0
@@ -574,11 +590,16 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				p = q
 				continue
 			}
-			if code, size = codeAt(c, src, p); size == 0 {
-				if !atEOF {
-					return dst, p, transform.ErrShortSrc
+			if bmp != nil {
+				code, size = hanCode(bmp, src, p)
+			}
+			if size == 0 {
+				if code, size = codeAt(c, src, p); size == 0 {
+					if !atEOF {
+						return dst, p, transform.ErrShortSrc
+					}
+					size = 1 // a truncated encoding at the end: one invalid byte
 				}
-				size = 1 // a truncated encoding at the end: one invalid byte
 			}
 		}
 		if code == 0 {
@@ -601,7 +622,9 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 		nsize := 0
 		if inf.ref&opencc.SegStart != 0 {
 			node, base := code, inf.base
-			e = entries[node]
+			if inf.ref&segKey1 != 0 {
+				e = entries[node]
+			}
 			for {
 				if q == len(src) {
 					if !atEOF {
@@ -609,7 +632,14 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 					}
 					break
 				}
-				c2, s2 := codeAt(c, src, q)
+				var c2 int32
+				var s2 int
+				if bmp != nil {
+					c2, s2 = hanCode(bmp, src, q)
+				}
+				if s2 == 0 {
+					c2, s2 = codeAt(c, src, q)
+				}
 				if s2 == 0 && !atEOF {
 					return dst, p, transform.ErrShortSrc
 				}
@@ -691,6 +721,14 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 		// Every character in the alphabet has its output in the pool, the
 		// unchanged ones too: writing it always spares a branch that the
 		// text decides half the time.
+		if l := len(dst); e < 0 && inf.out3 != 0 && cap(dst)-l >= 3 {
+			// A character on its own, out3 valid: ref is inf.ref.
+			dst = dst[:l+3]
+			o3 := inf.out3
+			dst[l], dst[l+1], dst[l+2] = byte(o3), byte(o3>>8), byte(o3>>16)
+			p, code, size = end, ncode, nsize
+			continue
+		}
 		o, n := ref.Off(), ref.End()-ref.Off()
 		if l := len(dst); n == 3 && cap(dst)-l >= 3 {
 			dst = dst[:l+3]
@@ -922,6 +960,21 @@ func (s pairSet) has(a, b int32) bool {
 			return false
 		}
 	}
+}
+
+// hanCode is codeAt's fast path, small enough to inline: the code of a
+// three-byte character at src[p] (most Han characters), with size 3, or
+// size 0 when src[p:] starts with anything else (E0 and ED lead bytes, which
+// need more checks, included).
+// bmp must not be nil.
+func hanCode[S opencc.Text](bmp *[1 << 16]uint16, src S, p int) (code int32, size int) {
+	if p+2 < len(src) {
+		b0, b1, b2 := src[p], src[p+1], src[p+2]
+		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return int32(bmp[uint16(b0&0x0F)<<12|uint16(b1&0x3F)<<6|uint16(b2&0x3F)]), 3
+		}
+	}
+	return 0, 0
 }
 
 // codeAt returns the alphabet code of the character at src[p] and its
