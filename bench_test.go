@@ -3,10 +3,10 @@ package zhnorm
 import (
 	"io"
 	"path/filepath"
-	"unicode/utf8"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	lbopencc "github.com/longbridgeapp/opencc"
 	"golang.org/x/text/transform"

@@ -7,9 +7,10 @@
 // Taiwan, Hong Kong and Japanese variants with one of OpenCC's configs
 // ([NewConverter], [Configs]) or with an OpenCC config and text
 // dictionaries of the user's ([LoadConfig]). Its output is byte for byte
-// what OpenCC's C++ engine gives with the same dictionaries. Tables are
-// compiled by go generate (gen.go) from the github.com/longbridgeapp/opencc
-// module and embedded; nothing is parsed when a program starts.
+// what OpenCC 1.4.2's C++ engine gives with the same dictionaries. The
+// built-in configs are OpenCC 1.4.2's, with its data, kept in third_party
+// and compiled by go generate (gen.go) into embedded tables; nothing is
+// parsed when a program starts.
 //
 // # Normalization
 //

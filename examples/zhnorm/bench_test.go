@@ -58,6 +58,53 @@ func BenchmarkCLI(b *testing.B) {
 	})
 }
 
+// opencc142 returns OpenCC 1.4.2's command and the folder of its configs,
+// as tools/opencc/build.sh builds them, skipping the benchmark without.
+func opencc142(b *testing.B) (bin, data string) {
+	dir := os.Getenv("ZHNORM_OPENCC_DIR")
+	if dir == "" {
+		home, _ := os.UserHomeDir()
+		dir = filepath.Join(home, ".cache", "zhnorm", "opencc-1.4.2")
+	}
+	bin, data = filepath.Join(dir, "opencc"), filepath.Join(dir, "data")
+	if _, err := os.Stat(bin); err != nil {
+		b.Skipf("OpenCC 1.4.2 is not built in %s: run tools/opencc/build.sh", dir)
+	}
+	return bin, data
+}
+
+// BenchmarkCLIConvert runs whole processes that only convert: zhnorm
+// without normalization against OpenCC 1.4.2's command, each with its
+// dictionaries marked may_output_tofu, on PKU+MSR (from Simplified) or
+// AS+CityU (from Traditional), in the same run. The outputs are the same
+// (TestDifferentialOpenCC142 checks the library).
+func BenchmarkCLIConvert(b *testing.B) {
+	dir := b.TempDir()
+	files := map[string][]string{"s": {"pku_test.utf8", "msr_test.utf8"}, "t": {"as_test.utf8", "cityu_test.utf8"}}
+	for _, config := range []string{"s2t", "s2twp", "t2s"} {
+		var in []byte
+		for _, f := range files[config[:1]] {
+			data, err := os.ReadFile(filepath.Join("../../../shared/corpus", f))
+			if err != nil {
+				b.Skipf("corpus %s: %v", f, err)
+			}
+			in = append(in, data...)
+		}
+		inFile, out := filepath.Join(dir, config+".in"), filepath.Join(dir, config+".out")
+		if err := os.WriteFile(inFile, in, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run("config="+config+"/impl=zhnorm", func(b *testing.B) {
+			runBench(b, int64(len(in)), binary, "-normalize=false", "-c", config, "-o", out, inFile)
+		})
+		b.Run("config="+config+"/impl=opencc142", func(b *testing.B) {
+			bin, data := opencc142(b)
+			runBench(b, int64(len(in)), bin, "-c", filepath.Join(data, config+".json"), "--path", data+"/",
+				"--include-tofu-risk-dictionaries", "-i", inFile, "-o", out)
+		})
+	}
+}
+
 // BenchmarkCLIJSONL rewrites a field of JSON Lines records made of the
 // corpora's lines on one and on two workers.
 func BenchmarkCLIJSONL(b *testing.B) {

@@ -5,8 +5,8 @@ import (
 	"sync"
 )
 
-// tables.bin is written by zhnorm's gen.go from the configs and dictionaries
-// of the github.com/longbridgeapp/opencc module named in go.mod.
+// tables.bin is written by zhnorm's gen.go from OpenCC's configs and
+// dictionaries in third_party (BuildData).
 //
 //go:embed tables.bin
 var tables string
