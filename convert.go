@@ -16,25 +16,31 @@ import (
 )
 
 // A Converter converts Chinese text between scripts and regional variants
-// with one OpenCC config, producing what OpenCC's C++ engine produces with
-// the same dictionaries.
+// with one OpenCC config, producing what OpenCC 1.4.2's C++ engine produces
+// with the same dictionaries.
 //
-// OpenCC's algorithm: the text is cut into segments by maximum forward
-// matching against the config's segmentation dictionary, and each segment is
+// OpenCC's algorithm: the config's normalization maps the text first (CJK
+// compatibility ideographs to their unified forms); the text is cut into
+// segments by maximum forward matching against the config's segmentation
+// dictionary, or taken whole when the config has none, and each segment is
 // converted on its own by every step of the config's conversion chain in
-// turn. A step takes, at each position, the longest key of the first of its
-// dictionaries that has a match, and writes that entry's first value.
+// turn. A step takes, at each position, the longest match of its
+// dictionary group (a short_circuit group: of the first dictionary with a
+// match; a union group: of all) and writes that entry's first value; where
+// nothing matches, it copies an ideographic description sequence (⿰氵青)
+// whole, or one character.
 //
 // Bytes that are not valid UTF-8 are copied through unchanged and end any
-// segment; so is NUL, where OpenCC would stop. A run of unmatched
-// characters that later steps' phrases could join is converted in pieces of
-// at most 1024 bytes (OpenCC converts it whole); ordinary text has no such
-// run longer than a few characters.
+// segment; so is NUL, where OpenCC would drop the rest of the segment. A
+// run of unmatched characters that later steps' phrases could join is
+// converted in pieces of at most 1024 bytes (OpenCC converts it whole);
+// ordinary text has no such run longer than a few characters.
 //
 // A Converter is stateless and safe for concurrent use. It implements
 // transform.SpanningTransformer, so it streams with transform.NewReader and
 // composes with transform.Chain, and needs at most 1024 bytes of look-ahead
-// beyond a segment.
+// beyond a segment. NewConverter and LoadConfig make Converters; the zero
+// Converter converts nothing: its output is its input.
 type Converter struct {
 	t     *opencc.Table
 	c     *opencc.Compiled
@@ -381,14 +387,28 @@ func bmpOf(t *opencc.Table) *[1 << 16]uint16 {
 }
 
 // Name returns the config's name, such as "s2twp".
-func (c *Converter) Name() string { return strings.TrimSuffix(c.c.Name, opencc.NoTofu) }
+// It is "" for the zero Converter.
+func (c *Converter) Name() string {
+	if c.c == nil {
+		return ""
+	}
+	return strings.TrimSuffix(c.c.Name, opencc.NoTofu)
+}
 
 // Description returns the config's description.
-func (c *Converter) Description() string { return c.c.Description }
+func (c *Converter) Description() string {
+	if c.c == nil {
+		return ""
+	}
+	return c.c.Description
+}
 
 // Convert returns s converted. It returns s itself, allocating nothing, when
 // the conversion changes nothing, and allocates once otherwise.
 func (c *Converter) Convert(s string) string {
+	if c.c == nil {
+		return s
+	}
 	n, _ := span(c, s, true)
 	if n == len(s) {
 		return s
@@ -405,6 +425,9 @@ func (c *Converter) String(s string) string { return c.Convert(s) }
 
 // Bytes returns b converted, in a new slice.
 func (c *Converter) Bytes(b []byte) []byte {
+	if c.c == nil {
+		return append([]byte{}, b...)
+	}
 	n, _ := span(c, b, true)
 	out := make([]byte, 0, len(b)+len(b)>>4+64)
 	return appendConvert(c, append(out, b[:n]...), b[n:])
@@ -416,6 +439,9 @@ func (c *Converter) Reset() {}
 // Span implements transform.SpanningTransformer: it returns the length of
 // the prefix of src that conversion leaves unchanged.
 func (c *Converter) Span(src []byte, atEOF bool) (n int, err error) {
+	if c.c == nil {
+		return len(src), nil
+	}
 	return span(c, src, atEOF)
 }
 
@@ -464,6 +490,13 @@ func appendRun[S opencc.Text](c *Converter, dst []byte, run S) []byte {
 
 // Transform implements transform.Transformer.
 func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if c.c == nil {
+		n := copy(dst, src)
+		if n < len(src) {
+			return n, n, transform.ErrShortDst
+		}
+		return n, n, nil
+	}
 	if c.nodes != nil {
 		out, n, err := convert1(c, dst[:0:len(dst)], src, atEOF, true, false)
 		return len(out), n, err

@@ -319,7 +319,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"bad json", "{\n\"name\": \"x\",\n oops}", "bad.json: line 3"},
 		{"plugin", strings.Replace(cfg("good.txt"), `"mmseg"`, `"jieba"`, 1), `type "jieba" is an OpenCC plugin`},
 		{"missing dict", cfg("nosuch.txt"), "cfg.json: dictionary nosuch.txt not found"},
-		{"missing ocd2", strings.Replace(cfg("good.txt"), `"text", "file": "good.txt"}}]`, `"ocd2", "file": "Mine.ocd2"}}]`, 1), "cfg.json: dictionary Mine.txt not found"},
+		{"missing ocd2", strings.Replace(cfg("good.txt"), `"text", "file": "good.txt"}}]`, `"ocd2", "file": "Mine.ocd2"}}]`, 1), "cfg.json: dictionary Mine.ocd2 (read as Mine.txt) not found"},
 		{"no tab", cfg("notab.txt"), "notab.txt:2"},
 		{"duplicate key", cfg("dup.txt"), "dup.txt:3"},
 		{"bad policy", strings.Replace(cfg("good.txt"), `{"type": "text", "file": "good.txt"}}]`, `{"type": "group", "match_policy": "longest", "dicts": [{"type": "text", "file": "good.txt"}]}}]`, 1), `match_policy "longest"`},
@@ -401,4 +401,26 @@ func TestMemoryAllConfigs(t *testing.T) {
 		t.Errorf("all configs hold %.1f MB, want under 20 MB", float64(held)/(1<<20))
 	}
 	runtime.KeepAlive(keep)
+}
+
+// TestZeroConverter: the zero Converter converts nothing, in every method,
+// and panics in none.
+func TestZeroConverter(t *testing.T) {
+	var c Converter
+	in := "黑龙江 text 黑龍江"
+	if got := c.Convert(in); got != in {
+		t.Errorf("Convert = %q", got)
+	}
+	if got := string(c.Bytes([]byte(in))); got != in {
+		t.Errorf("Bytes = %q", got)
+	}
+	if n, err := c.Span([]byte(in), true); n != len(in) || err != nil {
+		t.Errorf("Span = %d, %v", n, err)
+	}
+	if got := readAll(t, &c, newChunkReader(in, 1, 3)); got != in {
+		t.Errorf("streamed: %q", got)
+	}
+	if c.Name() != "" || c.Description() != "" {
+		t.Errorf("Name, Description = %q, %q", c.Name(), c.Description())
+	}
 }

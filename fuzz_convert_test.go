@@ -7,16 +7,28 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzConvert: Convert never panics, streaming gives the same output, and
-// invalid UTF-8 comes out unchanged.
+// FuzzConvert: Convert never panics, gives what the literal algorithm gives
+// (on texts under the 1024 bytes beyond which a run of unmatched text is
+// cut), streaming gives the same output, and invalid UTF-8 comes out
+// unchanged.
 func FuzzConvert(f *testing.F) {
-	for _, s := range []string{"", "黑龙江", "顺利通过了", "塔什库尔干塔吉克自治县", "汉\xff字", "\xe6\xb1", "SQL注入攻击 U盘", "多头仓位 做多"} {
+	for _, s := range []string{"", "黑龙江", "顺利通过了", "塔什库尔干塔吉克自治县", "汉\xff字", "\xe6\xb1", "SQL注入攻击 U盘", "多头仓位 做多",
+		"⿰发展中国", "⿱⿰木木木龙", "⿰发", "豈⿰豈豈", "㑮 發揮著", "内存 皮肤干燥"} {
 		f.Add(s, uint8(0))
 	}
-	configs := []string{"s2t", "s2twp", "tw2sp", "s2hk-finance", "hk2s", "t2s"}
+	configs := []*Converter{}
+	for _, n := range []string{"s2t", "s2twp", "tw2sp", "s2hk-finance", "hk2s", "t2s", "s2hkp", "t2jp"} {
+		configs = append(configs, mustConverter(f, n))
+	}
+	configs = append(configs, mustConverter(f, "tw2s", WithoutTofuRisk()))
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
-		c := mustConverter(t, configs[int(which)%len(configs)])
+		c := configs[int(which)%len(configs)]
 		got := c.Convert(s)
+		if len(s) <= 1024 {
+			if want := c.t.Reference(c.c, s); got != want {
+				t.Fatalf("%s(%q) = %q, the literal algorithm gives %q", c.Name(), s, got, want)
+			}
+		}
 		if streamed := readAll(t, c, newChunkReader(s, uint64(len(s)), 7)); streamed != got {
 			t.Fatalf("%s: streamed %q, whole %q", c.Name(), streamed, got)
 		}

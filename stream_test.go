@@ -217,3 +217,31 @@ func TestTransformRespectsLen(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamingAdversarial streams each config's adversarial text (every
+// key of its dictionaries, compatibility ideographs, ideographic
+// description sequences) in small random reads and by single bytes, with
+// and without the tofu-risk dictionaries, and checks Span on it.
+func TestStreamingAdversarial(t *testing.T) {
+	m := readBuiltin(t)
+	size := 200_000
+	if testing.Short() {
+		size = 20_000
+	}
+	for _, info := range Configs() {
+		adv := adversarialText(m, m.config(info.Name), 4)
+		text := adv[:min(size, len(adv))]
+		for _, opts := range [][]ConverterOption{nil, {WithoutTofuRisk()}} {
+			c := mustConverter(t, info.Name, opts...)
+			want := c.Convert(text)
+			checkSame(t, info.Name+" small random reads", want, readAll(t, c, newChunkReader(text, 9, 17)))
+			head := text[:min(len(text), 5000)]
+			checkSame(t, info.Name+" one-byte reads", c.Convert(head), readAll(t, c, iotest.OneByteReader(strings.NewReader(head))))
+			n, _ := c.Span([]byte(text), true)
+			if got := c.Convert(text[:n]); got != text[:n] {
+				t.Errorf("%s: Span prefix of %d bytes changes", info.Name, n)
+			}
+			checkSame(t, info.Name+" after Span", want, text[:n]+c.Convert(text[n:]))
+		}
+	}
+}

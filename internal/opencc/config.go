@@ -106,8 +106,9 @@ func (c *Config) WithoutTofu() *Config {
 // DictFile is a dictionary file a config names: the file to read, and the
 // name the config knows it by.
 type DictFile struct {
-	File string // as written in the config; "ocd2" and "ocd" files name their .txt source
-	Name string // DictName(File)
+	File  string // the text file: as written in the config, or for "ocd2" and "ocd" the .txt of that name
+	Name  string // DictName(File)
+	Named string // as written in the config
 }
 
 type jsonDict struct {
@@ -279,7 +280,7 @@ func (p *configParser) dict(raw json.RawMessage, where string) (*DictNode, error
 		n := &DictNode{Dict: DictName(f), Tofu: tofu}
 		if !p.seen[f] {
 			p.seen[f] = true
-			p.files = append(p.files, DictFile{File: f, Name: n.Dict})
+			p.files = append(p.files, DictFile{File: f, Name: n.Dict, Named: *d.File})
 		}
 		return n, nil
 	default:
@@ -492,7 +493,11 @@ func (l *Loader) dict(path string, f DictFile) (*Dict, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if !derived {
-		return nil, fmt.Errorf("%s: dictionary %s not found (looked in %s)", path, f.File, strings.Join(l.searchDirs(path), ", "))
+		what := f.File
+		if f.Named != f.File {
+			what = f.Named + " (read as " + f.File + ")"
+		}
+		return nil, fmt.Errorf("%s: dictionary %s not found (looked in %s)", path, what, strings.Join(l.searchDirs(path), ", "))
 	}
 	return d, nil
 }
