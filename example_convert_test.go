@@ -51,3 +51,25 @@ func ExampleConverter_Span() {
 	fmt.Println(n, "bytes need no conversion")
 	// Output: 17 bytes need no conversion
 }
+
+// OpenCC marks some dictionaries "may_output_tofu": forms so rare that
+// common fonts cannot show them. They are in by default, as in OpenCC's
+// library; WithoutTofuRisk leaves them out, as OpenCC's command does.
+func ExampleWithoutTofuRisk() {
+	t2s, _ := zhnorm.NewConverter("t2s")
+	plain, _ := zhnorm.NewConverter("t2s", zhnorm.WithoutTofuRisk())
+	fmt.Println(t2s.Convert("㑮"), plain.Convert("㑮"))
+	// Output: 𫝈 㑮
+}
+
+// LoadConfig reads OpenCC's own source layout, here the copy of OpenCC
+// 1.4.2's data that zhnorm's tables are built from: a newer OpenCC's data
+// loads the same way.
+func ExampleLoadConfig() {
+	s2twp, err := zhnorm.LoadConfig("third_party/opencc/config/s2twp.json")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(s2twp.Convert("我的皮肤很干燥，列车通过台北。内存不够。"))
+	// Output: 我的皮膚很乾燥，列車通過臺北。記憶體不夠。
+}
