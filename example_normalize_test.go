@@ -65,3 +65,24 @@ func ExampleNormalizer_Transform() {
 	// Output:
 	// 黑龙江：推动数字化
 }
+
+// The Whitespace rule removes letter-spacing and keeps spaces that
+// separate words; NoSpace removes them all, for a search index.
+func ExampleNoSpace() {
+	in := "中 国 人 民 银 行\n食安風暴延燒 業者喊冤\n"
+	fmt.Print(zhnorm.Normalize(in))
+	fmt.Print(zhnorm.NewNormalizer(zhnorm.Enable(zhnorm.NoSpace)).String(in))
+	// Output:
+	// 中国人民银行
+	// 食安風暴延燒 業者喊冤
+	// 中国人民银行
+	// 食安風暴延燒業者喊冤
+}
+
+// The Forms rule turns the presentation forms of Big5 and vertical
+// typesetting into the punctuation they stand for.
+func ExampleForms() {
+	fmt.Print(zhnorm.Normalize("霍金叫道︰﹁光憑這個﹐就夠了﹂\n"))
+	// Output:
+	// 霍金叫道：「光憑這個，就夠了」
+}

@@ -253,7 +253,7 @@ func plain3(r rune, quotes bool) bool {
 			return true
 		}
 		switch {
-		case r <= 0x3002, 0x302A <= r && r <= 0x302F, r == 0x3099, r == 0x309A, r == 0x30FB:
+		case r <= 0x3002, 0x301D <= r && r <= 0x301F, 0x302A <= r && r <= 0x302F, r == 0x3099, r == 0x309A, r == 0x30FB:
 			return false
 		case r == '「' || r == '」' || r == '『' || r == '』':
 			return !quotes
@@ -276,11 +276,13 @@ func plain3(r rune, quotes bool) bool {
 		return true // private use
 	case 0xF:
 		switch {
-		case r < 0xF900, 0xFE00 <= r && r <= 0xFE1F, 0xFE30 <= r && r <= 0xFE6F:
+		case r < 0xF900, 0xFE00 <= r && r <= 0xFE0F, 0xFE1A <= r && r <= 0xFE1F, 0xFE6C <= r && r <= 0xFE6F:
 			return true
+		case 0xFE10 <= r && r <= 0xFE19, 0xFE30 <= r && r <= 0xFE6B:
+			return !isFormStart(r)
 		case 0xFF01 <= r && r <= 0xFF5E:
 			switch r {
-			case '！', '＂', '＄', '＇', '）', '？', '［', '＼', '］', '＾', '＿', '｀', '｛', '｜', '｝', '～':
+			case '！', '＂', '＄', '）', '？', '［', '＼', '］', '＾', '＿', '｛', '｜', '｝', '～':
 				return true
 			}
 			return false

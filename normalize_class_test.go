@@ -26,6 +26,8 @@ func TestPlainTable(t *testing.T) {
 				t.Errorf("%U folds, but plain", r)
 			case isZeroLike(r) || r == 0xFFFD:
 				t.Errorf("%U starts a rule, but plain", r)
+			case isFormStart(r):
+				t.Errorf("%U starts the Forms rule, but plain", r)
 			}
 			switch r {
 			case '，', '、', '；', '：', '。', '…', '（', '—', '–', '―', '•', '‧', '・', '･':

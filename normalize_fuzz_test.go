@@ -67,6 +67,7 @@ var fuzzAlphabet = []string{
 	"(shù)", "(fā)", "(xiàn)", "（shù）", "(shu)", "shù", "ù", "é»‘", "é¾™", "æ±Ÿ", "Ã", "©",
 	"⽇", "\uF900", "e\u0301", "\u0301", "“", "”", "‘", "’", "「", "」", "『", "』", "\xff", "\xe4\xb8",
 	"👨", "\uFFFD", "x", "http://", "10:30",
+	"﹐", "︰", "﹒", "﹣", "﹁", "﹂", "︙", "︱", "〝", "〞", "〟", "｀", "＇", "人民", "中 国", "\u3000\u3000",
 }
 
 func randomText(rng *rand.Rand, n int) string {
@@ -77,7 +78,7 @@ func randomText(rng *rand.Rand, n int) string {
 	return b.String()
 }
 
-var propertyConfigs = [][]Option{nil, {Enable(Unwrap, Spacing)}, {WithQuotes(QuotesTaiwan)}, {WithQuotes(QuotesMainland)}, {Disable(Whitespace)}, {Disable(HTML, Punct)}}
+var propertyConfigs = [][]Option{nil, {Enable(Unwrap, Spacing)}, {WithQuotes(QuotesTaiwan)}, {WithQuotes(QuotesMainland)}, {Disable(Whitespace)}, {Disable(HTML, Punct)}, {Enable(NoSpace, Unwrap)}}
 
 // TestRandomProperties checks the properties on random texts from a fixed
 // seed: a quick, deterministic complement to FuzzNormalize.

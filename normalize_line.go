@@ -50,12 +50,20 @@ type lineProc struct {
 	zeroConv  bool
 	zeroGuard bool // that run touches an ASCII letter or digit
 
-	parens   closerStack // ASCII ( ) pairs being converted
-	curly    closerStack // quote pairs for the Quotes rule
-	quoteEnd int         // position of the " closing the open ASCII pair, or -1
-	quoteFW  bool        // and whether that pair is converted
+	parens    closerStack // ASCII ( ) pairs being converted
+	curly     closerStack // quote pairs for the Quotes rule
+	formPairs closerStack // 〝〞 and ｀＇ pairs for the Forms rule
+	quoteEnd  int         // position of the " closing the open ASCII pair, or -1
+	quoteFW   bool        // and whether that pair is converted
 
 	lastFFFD int // end of the last U+FFFD suspect, to merge runs
+
+	// gapMark is the length of outTail after the last whitespace gap: the
+	// letters written since stand together in the input.
+	gapMark int
+	// Whitespace gaps between two Chinese-context characters: kept (on
+	// this pass) and removed.
+	spaceKept, spaceRemoved int
 
 	// scanBudget bounds the bytes all searches for closing marks on the
 	// line may read, so that a line of unmatched marks stays linear; when
@@ -68,6 +76,7 @@ type gap struct {
 	start, end int // src range; start < 0 when there is none
 	ws         bool
 	single     bool // exactly one ASCII space, kept as it is when a space is due
+	notIdeo    bool // whitespace other than U+3000
 	removed    int  // zero-width characters
 	controls   int
 	tags       int
@@ -336,6 +345,7 @@ func (p *lineProc) gapMember(r rune, i, j int) bool {
 	switch {
 	case ws && isSpace(r):
 		p.addGap(i, j, true)
+		p.gap.notIdeo = p.gap.notIdeo || r != 0x3000
 	case ws && isZeroWidth(r):
 		p.addGap(i, j, false)
 		p.gap.removed++
@@ -375,21 +385,29 @@ func (p *lineProc) resolveGap(next rune, drop bool) {
 		return
 	}
 	p.gap.start = -1
-	space := false
+	space, between, sep := false, false, " "
 	if g.ws {
 		switch {
-		case p.prev == 0 || next == eol || drop:
+		case p.prev == 0 || next == eol:
+		case drop:
+			between = isCJK(p.prev) && isCJK(next)
 		case next == midLine:
 			space = true
 		case p.on.has(Spacing) && needsSpace(p.prev, next):
 			space = true
 		case isCJK(p.prev) && isCJK(next):
+			between = true
+			space = p.separates(g, next)
+			if space && !g.notIdeo {
+				sep = "\u3000"
+			}
 		default:
 			space = true
 		}
 	}
+	asIs := space && (sep == " " && g.single || sep != " " && string(p.src[g.start:g.end]) == sep)
 	switch {
-	case space && g.single:
+	case asIs:
 		p.keep(g.start, g.end)
 	case g.start == g.end:
 	default:
@@ -397,16 +415,81 @@ func (p *lineProc) resolveGap(next rune, drop bool) {
 			return
 		}
 		if space {
-			p.out = append(p.out, ' ')
+			p.out = append(p.out, sep...)
 		}
-		if g.ws && !(space && g.single) {
+		if g.ws {
 			p.count(Whitespace, 1)
 		}
 		p.count(Whitespace, g.removed)
 		p.count(Encoding, g.controls)
 		p.count(HTML, g.tags+g.refs)
 	}
+	switch {
+	case !between:
+	case space:
+		p.spaceKept++
+	case !p.dry:
+		p.spaceRemoved++
+	}
 	p.lastSpace = space
+	if g.ws {
+		p.gapMark = len(p.outTail())
+	}
+}
+
+// separates decides whitespace between two Chinese-context characters,
+// prev and next (at src[g.end]): it stays, as a separator, unless either is
+// punctuation, the NoSpace rule is on, or it letter-spaces two letters that
+// each stand alone: prev is not preceded directly by a Chinese letter since
+// the last whitespace, nor next followed directly by one (zero-width
+// characters and controls, which go, do not count). 中 国 人 民 银 行 is
+// letter-spaced; 食安風暴延燒 業者喊冤, 记者 张三, 四位 一体 are not.
+// Deciding on the input's words, not on what the removals before made of
+// them, keeps 中 国 人民 → 中国 人民 in one pass.
+func (p *lineProc) separates(g gap, next rune) bool {
+	if p.on.has(NoSpace) || !isCJKLetter(p.prev) || !isCJKLetter(next) {
+		return false
+	}
+	return !p.aloneBefore() || !p.aloneAfter(g.end)
+}
+
+// aloneBefore reports whether the Chinese letter just written, p.prev, has
+// no Chinese letter directly before it since the last whitespace. Where
+// that cannot be seen (the letter ended an earlier piece of a long line) it
+// answers false, which keeps the space.
+func (p *lineProc) aloneBefore() bool {
+	tail := p.outTail()
+	if p.gapMark > len(tail) {
+		return false
+	}
+	tail = tail[p.gapMark:]
+	r, n := utf8.DecodeLastRune(tail)
+	if n == 0 || r != p.prev {
+		return false
+	}
+	before, _ := utf8.DecodeLastRune(tail[:len(tail)-n])
+	return !isCJKLetter(before)
+}
+
+// aloneAfter reports whether the character at src[i] has no Chinese letter
+// directly after it.
+func (p *lineProc) aloneAfter(i int) bool {
+	if i >= len(p.src) {
+		return true
+	}
+	_, k := p.decode(i)
+	for k < len(p.src) {
+		r, n := p.decode(k)
+		switch {
+		case r == badByte || r == '\n':
+			return true
+		case isZeroWidth(r) || isControl(r) || r == 0x200D:
+			k = n
+			continue
+		}
+		return !isCJKLetter(fold(r))
+	}
+	return true
 }
 
 // breakLine ends the output line at src[i:j], a line feed or a tag that
@@ -423,8 +506,9 @@ func (p *lineProc) breakLine(i, j int) {
 		p.lineOut = len(p.out)
 	}
 	p.prev, p.lastSpace, p.dropGap = 0, false, false
-	p.parens.n, p.curly.n, p.quoteEnd = 0, 0, -1
+	p.parens.n, p.curly.n, p.formPairs.n, p.quoteEnd = 0, 0, 0, -1
 	p.zeroEnd = 0
+	p.gapMark = 0
 }
 
 // outTail returns what has been written on the current output line.
@@ -561,6 +645,12 @@ func (p *lineProc) nonASCII(r rune, i, j int) int {
 	case r == '“' || r == '”' || r == '‘' || r == '’' || r == '「' || r == '」' || r == '『' || r == '』':
 		if p.on.has(Quotes) {
 			return p.curlyQuote(r, i, j)
+		}
+	case isFormStart(r):
+		if p.on.has(Forms) {
+			if k, ok := p.form(r, i, j); ok {
+				return k
+			}
 		}
 	}
 	switch {

@@ -16,6 +16,11 @@ type Report struct {
 	Suspects []Suspect
 	// SuspectsOmitted counts the suspects beyond MaxSuspects.
 	SuspectsOmitted int
+	// SpacesKept and SpacesRemoved count the runs of whitespace between
+	// two Chinese-context characters that the Whitespace rule kept as
+	// separators (食安風暴延燒 業者喊冤) and removed (letter-spacing, space
+	// beside Chinese punctuation, or every one under NoSpace).
+	SpacesKept, SpacesRemoved int
 }
 
 // MaxSuspects bounds the suspects a Report lists, so reporting on a large
@@ -70,6 +75,9 @@ func (r *Report) String() string {
 			fmt.Fprintf(&b, "%-10s %d\n", rule, n)
 		}
 	}
+	if r.SpacesKept+r.SpacesRemoved > 0 {
+		fmt.Fprintf(&b, "spaces between Chinese characters: %d kept, %d removed\n", r.SpacesKept, r.SpacesRemoved)
+	}
 	for _, s := range r.Suspects {
 		fmt.Fprintln(&b, s)
 	}
@@ -84,6 +92,8 @@ type report struct {
 	counts   [numRules]int
 	suspects []Suspect
 	omitted  int
+
+	spacesKept, spacesRemoved int
 }
 
 func (r *report) add(s []Suspect) {
@@ -96,13 +106,17 @@ func (r *report) add(s []Suspect) {
 	}
 }
 
-// mark and reset undo the suspects added after a point.
-func (r *report) mark() [2]int { return [2]int{len(r.suspects), r.omitted} }
+// mark and reset undo the suspects, and the spaces kept, added after a
+// point.
+func (r *report) mark() [3]int { return [3]int{len(r.suspects), r.omitted, r.spacesKept} }
 
-func (r *report) reset(m [2]int) { r.suspects, r.omitted = r.suspects[:m[0]], m[1] }
+func (r *report) reset(m [3]int) {
+	r.suspects, r.omitted, r.spacesKept = r.suspects[:m[0]], m[1], m[2]
+}
 
 func (r *report) clone() *Report {
-	out := &Report{Changes: map[Rule]int{}, SuspectsOmitted: r.omitted}
+	out := &Report{Changes: map[Rule]int{}, SuspectsOmitted: r.omitted,
+		SpacesKept: r.spacesKept, SpacesRemoved: r.spacesRemoved}
 	for k, n := range r.counts {
 		if n > 0 {
 			out.Changes[Rule(k)] = n

@@ -10,7 +10,7 @@ import (
 type Rule uint8
 
 // The rules, in the order of the issue that defined them. All but Unwrap,
-// Quotes and Spacing are on by default.
+// Quotes, Spacing and NoSpace are on by default.
 const (
 	// Encoding ("encoding"): a BOM is removed wherever it stands; invalid
 	// UTF-8 becomes U+FFFD (one per invalid byte) and is reported; CRLF and
@@ -41,9 +41,15 @@ const (
 	// 〇 (二○○一年 → 二〇〇一年).
 	Zero
 	// Whitespace ("whitespace"): lines are trimmed; runs of whitespace
-	// become one space, and none between two Chinese-context characters;
-	// zero-width characters and soft hyphens are removed; blank lines are
-	// collapsed and the text ends with one newline.
+	// become one space; zero-width characters and soft hyphens are removed;
+	// blank lines are collapsed and the text ends with one newline. Between
+	// two Chinese-context characters whitespace goes when either is
+	// punctuation, or when it letter-spaces: both characters are Chinese
+	// letters (ideographs, kana, bopomofo) that stand alone, the one before
+	// not preceded and the one after not followed directly by another (中 国
+	// 人 民 → 中国人民). Whitespace between words of two or more characters
+	// separates them and stays, as one U+3000 where it was all U+3000 and
+	// one space otherwise (食安風暴延燒 業者喊冤, 苹果　　香蕉 → 苹果　香蕉).
 	Whitespace
 	// HTML ("html"): character references are decoded; tags of common
 	// elements, and closing tags whose < was lost, are removed.
@@ -64,6 +70,21 @@ const (
 	// Spacing ("spacing", off by default): one space between Chinese and
 	// ASCII letters or digits.
 	Spacing
+	// NoSpace ("nospace", off by default): no whitespace at all between two
+	// Chinese-context characters, separators included, as a search index
+	// wants (食安風暴延燒 業者喊冤 → 食安風暴延燒業者喊冤). It acts with the
+	// Whitespace rule.
+	NoSpace
+	// Forms ("forms"): the small form variants (U+FE50–FE6B) and vertical
+	// forms (U+FE10–FE19, U+FE30–FE4F) of legacy encodings and vertical
+	// typesetting become the punctuation they stand for (﹐ → ，, ︰ → ：,
+	// ﹁﹂ → 「」, ︵︶ → （）); a , ; : ! ? form outside Chinese context,
+	// and a form of . - + % and the like beside an ASCII letter or digit,
+	// become ASCII, as the Punct and Width rules decide for their marks. A
+	// 〝〞 (or 〝〟) pair holding Chinese becomes the quotes the line uses
+	// (「」 or “”, 『』 or ‘’ inside an open pair), and a ｀＇ pair holding
+	// Chinese becomes ‘’.
+	Forms
 
 	numRules = iota
 )
@@ -84,6 +105,8 @@ var ruleNames = [numRules]string{
 	Unwrap:     "unwrap",
 	Quotes:     "quotes",
 	Spacing:    "spacing",
+	NoSpace:    "nospace",
+	Forms:      "forms",
 }
 
 // String returns the rule's short name, as used by ParseRules.
@@ -107,7 +130,7 @@ type ruleSet uint32
 
 const defaultRules ruleSet = 1<<Encoding | 1<<Unicode | 1<<Width | 1<<Punct |
 	1<<Ellipsis | 1<<Dash | 1<<NameDot | 1<<Zero | 1<<Whitespace | 1<<HTML |
-	1<<Pinyin | 1<<Mojibake
+	1<<Pinyin | 1<<Mojibake | 1<<Forms
 
 func (s ruleSet) has(r Rule) bool { return s&(1<<r) != 0 }
 

@@ -28,6 +28,7 @@ type document struct {
 
 	lineBuf, scratch, joinBuf, joinOut []byte
 	lineSus                            []Suspect
+	lineKept                           int // spaces the final pass over the line kept between Chinese characters
 }
 
 // maxPasses bounds the passes over one line. One pass normally suffices; a
@@ -89,8 +90,10 @@ func (d *document) absorb(p *lineProc) {
 		for k, n := range p.counts {
 			d.report.counts[k] += n
 		}
+		d.report.spacesRemoved += p.spaceRemoved
 	}
 	d.lineSus = p.sus
+	d.lineKept = p.spaceKept
 }
 
 // stable reports whether raw is a normalized line, leaving its suspects in
@@ -106,7 +109,8 @@ func (d *document) commitSuspects() {
 	if d.reporting && len(d.lineSus) > 0 {
 		d.report.add(d.lineSus)
 	}
-	d.lineSus = d.lineSus[:0]
+	d.report.spacesKept += d.lineKept
+	d.lineSus, d.lineKept = d.lineSus[:0], 0
 }
 
 // lineEnd finds the end of the line at the start of b: the line is b[:k]
@@ -331,7 +335,7 @@ func (d *document) join(s []byte) {
 	d.reporting, d.lineBuf = false, d.joinOut
 	res, _ := d.normalize(d.joinBuf, 0, true)
 	d.reporting, d.joinOut, d.lineBuf = reporting, d.lineBuf, lineBuf
-	d.lineSus = d.lineSus[:0]
+	d.lineSus, d.lineKept = d.lineSus[:0], 0
 	d.held = append(d.held[:0], res...)
 	d.count(Unwrap)
 }
@@ -435,7 +439,7 @@ func (d *document) span(b []byte, atEOF bool) (int, error) {
 					if isCJK(fold(first)) || !d.stable(next[:k2]) {
 						err = transform.ErrEndOfSpan
 					}
-					d.lineSus = d.lineSus[:0]
+					d.lineSus, d.lineKept = d.lineSus[:0], 0
 				}
 				if err != nil {
 					d.report.reset(mark)

@@ -51,6 +51,8 @@ func normStreamInputs(t testing.TB) []string {
 		"  第01版:頭版\n數(shù)字  \n\n\n\n(據新華社)\n二○○一年 ...",
 		"中\u00a0\u00a0国\n\t\n é»‘é¾™æ±Ÿ\n&amp;lt;b&amp;gt;\n",
 		"a\xffb\xe4\xb8\n\xe4",
+		"中 国 人 民 银 行\n食安風暴延燒 業者喊冤\n苹果\u3000\u3000香蕉 中 国人 民 數(shù) 字\n本报讯（记者 张三 通讯员 李四）",
+		"叫道︰〝長堤〞﹐10︰30 ０﹒５mg ｀预防＇ ﹁老牌﹂ 「我叫〝小明〞」 中︙中︱中",
 		strings.Repeat("中文，English text. ", 500) + "\n" + strings.Repeat("x", 3000),
 	}
 }
@@ -68,7 +70,7 @@ func normReadAll(t testing.TB, r io.Reader) string {
 // transform.String and calls with tiny buffers all give what String gives
 // for the whole input.
 func TestStreamChunking(t *testing.T) {
-	for _, opts := range [][]Option{nil, {Enable(Unwrap, Spacing)}, {Disable(Whitespace)}, {WithQuotes(QuotesTaiwan)}} {
+	for _, opts := range [][]Option{nil, {Enable(Unwrap, Spacing)}, {Disable(Whitespace)}, {WithQuotes(QuotesTaiwan)}, {Enable(NoSpace)}} {
 		n := NewNormalizer(opts...)
 		for i, in := range normStreamInputs(t) {
 			want := n.String(in)

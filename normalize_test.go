@@ -424,9 +424,9 @@ func TestRuleNames(t *testing.T) {
 }
 
 func TestReport(t *testing.T) {
-	in := "黑龍江:推動 數(shù)字\n社會工作???/a>\n左右?,F(xiàn)有\na\xffb\xfe\né»‘é¾\n"
+	in := "黑龍江:推動  數(shù)字\n社會工作???/a>\n左右?,F(xiàn)有\na\xffb\xfe\né»‘é¾\n"
 	out, rep := NewNormalizer().StringReport(in)
-	if want := "黑龍江：推動數字\n社會工作???\n左右?,F(xiàn)有\na\uFFFDb\uFFFD\né»‘é¾\n"; out != want {
+	if want := "黑龍江：推動 數字\n社會工作???\n左右?,F(xiàn)有\na\uFFFDb\uFFFD\né»‘é¾\n"; out != want {
 		t.Fatalf("got %q\nwant %q", out, want)
 	}
 	wantChanges := map[Rule]int{Punct: 1, Pinyin: 1, Whitespace: 1, HTML: 1, Encoding: 2}
