@@ -16,72 +16,156 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Encodings lists the names NewDecodingReader takes.
+// Encodings lists the names NewDecodingReader takes. It also takes their
+// common spellings and aliases (see EncodingName).
 var Encodings = []string{"auto", "utf-8", "gb18030", "gbk", "big5", "utf-16le", "utf-16be"}
 
-// sniffSize is how much of the input "auto" looks at.
+// encodingAliases maps the labels the WHATWG Encoding Standard gives the
+// encodings of Encodings, and Windows code page names, to their names there.
+// WHATWG's Big5 is Big5 with the HKSCS extensions, as x/text's is.
+var encodingAliases = map[string]string{
+	"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "unicode11utf8": "utf-8", "unicode20utf8": "utf-8", "x-unicode20utf8": "utf-8", "cp65001": "utf-8",
+	"cp936": "gbk", "windows-936": "gbk", "ms936": "gbk", "x-gbk": "gbk", "gb2312": "gbk", "gb-2312": "gbk", "gb-2312-80": "gbk", "csgb2312": "gbk", "chinese": "gbk", "csiso58gb231280": "gbk", "iso-ir-58": "gbk", "euc-cn": "gbk",
+	"cp54936": "gb18030", "gb-18030": "gb18030",
+	"big5-hkscs": "big5", "cn-big5": "big5", "csbig5": "big5", "x-x-big5": "big5", "cp950": "big5", "windows-950": "big5",
+	"utf-16": "utf-16le", "utf16": "utf-16le", "utf16le": "utf-16le", "utf16be": "utf-16be", "unicodefffe": "utf-16be", "csunicode": "utf-16le", "ucs-2": "utf-16le", "unicode": "utf-16le",
+}
+
+// EncodingName returns the name in Encodings of the encoding that name
+// spells (in any case, with "_" for "-", or as an alias such as "utf8",
+// "cp936" or "big5-hkscs"), and whether there is one.
+func EncodingName(name string) (string, bool) {
+	name = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(name)), "_", "-")
+	if a, ok := encodingAliases[name]; ok {
+		return a, true
+	}
+	for _, e := range Encodings {
+		if e == name {
+			return e, true
+		}
+	}
+	return "", false
+}
+
+// sniffSize is how much of the input "auto" looks at, from the first byte
+// that is not ASCII.
 const sniffSize = 64 << 10
 
-// A DecodingReader reads text in a legacy or UTF-16 encoding as UTF-8.
+// A DecodingReader reads text in a legacy or UTF-16 encoding as UTF-8. What
+// it returns is valid UTF-8, without a leading byte order mark.
+//
+// A DecodingReader is made by NewDecodingReader; its zero value is not
+// usable.
 type DecodingReader struct {
 	// Encoding is the encoding in use: the one asked for, or the one
-	// "auto" picked.
+	// "auto" picked. With "auto" it is "utf-8" until the first byte that
+	// is not ASCII has been read, and the encoding picked from then on.
 	Encoding string
-	r        io.Reader
+	br       *bufio.Reader
+	r        io.Reader // nil while "auto" has not picked
 	counter  *undecodableCounter
+	offset   int64 // bytes read before the pick, all ASCII
 }
 
 // NewDecodingReader returns a reader of r's text as UTF-8, from the named
-// encoding (see Encodings). "auto" uses a byte order mark when there is one;
-// else UTF-8 when the first 64 KB are valid UTF-8; else GB18030 or Big5,
-// whichever decodes them with fewer errors and more of the common characters
-// of Chinese text (GB 2312's first level and Big5's common characters).
+// encoding (see Encodings and EncodingName).
 //
-// Bytes the encoding cannot decode become U+FFFD (UTF-8 input keeps them, for
-// the normalizer to replace and report); Undecodable tells where.
+// "auto" reads ASCII as it is, and picks the encoding at the first byte
+// that is not ASCII, however far into the input, from the 64 KB that begin
+// there: a byte order mark at the start of the input; else UTF-8 when they
+// are valid UTF-8; else GB18030 or Big5, whichever decodes them with fewer
+// errors and more of the common characters of Chinese text (GB 2312's
+// first level and Big5's common characters).
+//
+// Bytes the encoding cannot decode become U+FFFD, each invalid byte of
+// UTF-8 input one U+FFFD; Undecodable tells where, and Suggest which
+// encoding would have read them. A leading UTF-8 or UTF-16 byte order mark
+// is dropped.
 func NewDecodingReader(r io.Reader, name string) (*DecodingReader, error) {
-	name = strings.ToLower(name)
-	br := bufio.NewReaderSize(r, sniffSize)
-	if name == "auto" {
-		sample, _ := br.Peek(sniffSize)
-		name = DetectEncoding(sample)
+	canon, ok := EncodingName(name)
+	if !ok {
+		return nil, fmt.Errorf("zhnorm: unknown encoding %q (encodings: %s)", name, strings.Join(Encodings, ", "))
 	}
-	enc, err := lookupEncoding(name)
-	if err != nil {
-		return nil, err
+	d := &DecodingReader{Encoding: canon, br: bufio.NewReaderSize(r, sniffSize)}
+	if canon == "auto" {
+		d.Encoding = "utf-8"
+		d.counter = &undecodableCounter{utf8: true}
+		return d, nil
 	}
-	d := &DecodingReader{Encoding: name, counter: &undecodableCounter{utf8: enc == nil}}
-	var dec io.Reader = br
-	if enc != nil {
-		dec = transform.NewReader(br, enc.NewDecoder())
-	}
-	d.r = dec
+	d.pick(canon)
 	return d, nil
 }
 
-func lookupEncoding(name string) (encoding.Encoding, error) {
-	switch name {
-	case "utf-8", "utf8":
-		return nil, nil
-	case "gb18030":
-		return simplifiedchinese.GB18030, nil
-	case "gbk":
-		return simplifiedchinese.GBK, nil
-	case "big5":
-		return traditionalchinese.Big5, nil
-	case "utf-16le":
-		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
-	case "utf-16be":
-		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), nil
+// pick sets up the decoder for the named encoding, from the reader's
+// position on.
+func (d *DecodingReader) pick(name string) {
+	d.Encoding = name
+	enc := lookupEncoding(name)
+	c := &undecodableCounter{utf8: enc == nil}
+	if d.counter != nil {
+		c.line, c.n, c.lines, c.moreLines = d.counter.line, d.counter.n, d.counter.lines, d.counter.moreLines
 	}
-	return nil, fmt.Errorf("zhnorm: unknown encoding %q (encodings: %s)", name, strings.Join(Encodings, ", "))
+	d.counter = c
+	if enc == nil {
+		// Count invalid UTF-8 in the input, where it can be seen, then
+		// replace it.
+		d.r = transform.NewReader(&countReader{d.br, c}, &validUTF8{bom: d.offset == 0})
+		return
+	}
+	d.r = &countReader{transform.NewReader(d.br, enc.NewDecoder()), c}
+}
+
+func lookupEncoding(name string) encoding.Encoding {
+	switch name {
+	case "gb18030":
+		return simplifiedchinese.GB18030
+	case "gbk":
+		return simplifiedchinese.GBK
+	case "big5":
+		return traditionalchinese.Big5
+	case "utf-16le":
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	case "utf-16be":
+		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	}
+	return nil // utf-8
 }
 
 // Read implements io.Reader.
 func (d *DecodingReader) Read(p []byte) (int, error) {
-	n, err := d.r.Read(p)
+	if d.r != nil {
+		return d.r.Read(p)
+	}
+	// "auto" before its pick: pass ASCII through, which reads the same in
+	// every encoding it picks from, up to the first other byte.
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if d.br.Buffered() == 0 {
+		if _, err := d.br.Peek(1); err != nil {
+			return 0, err
+		}
+	}
+	buf, _ := d.br.Peek(min(d.br.Buffered(), len(p)))
+	n := 0
+	for n < len(buf) && buf[n] < utf8.RuneSelf {
+		n++
+	}
+	if n == 0 {
+		sample, _ := d.br.Peek(sniffSize)
+		name := DetectEncoding(sample)
+		if d.offset > 0 && strings.HasPrefix(name, "utf-16") {
+			// Not at the start, so not a byte order mark.
+			name = detectLegacy(sample)
+		}
+		d.pick(name)
+		return d.r.Read(p)
+	}
+	copy(p, buf[:n])
+	d.br.Discard(n)
+	d.offset += int64(n)
 	d.counter.count(p[:n])
-	return n, err
+	return n, nil
 }
 
 // Undecodable returns the number of bytes or sequences that did not decode
@@ -91,15 +175,112 @@ func (d *DecodingReader) Undecodable() (n int, lines []int) {
 	return d.counter.n, d.counter.lines
 }
 
+// UndecodableLinesOmitted returns the number of lines with bytes that did
+// not decode beyond the 100 that Undecodable lists.
+func (d *DecodingReader) UndecodableLinesOmitted() int { return d.counter.moreLines }
+
+// Suggest returns the encoding that reads the first bytes that did not
+// decode as UTF-8, when UTF-8 was in use and another encoding reads them as
+// Chinese text; else "".
+func (d *DecodingReader) Suggest() string {
+	sample := d.counter.sample
+	if len(sample) == 0 {
+		return ""
+	}
+	gb, big5 := chineseScore(sample, simplifiedchinese.GB18030), chineseScore(sample, traditionalchinese.Big5)
+	switch {
+	case max(gb, big5) <= 0:
+		return ""
+	case gb >= big5:
+		return "gb18030"
+	}
+	return "big5"
+}
+
+// countReader counts what it reads with an undecodableCounter.
+type countReader struct {
+	r io.Reader
+	c *undecodableCounter
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.c.count(p[:n])
+	return n, err
+}
+
+// validUTF8 copies UTF-8, replacing each byte of an invalid sequence with
+// U+FFFD and, with bom, dropping a leading byte order mark.
+type validUTF8 struct{ bom bool }
+
+func (v *validUTF8) Reset() {}
+
+func (v *validUTF8) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if v.bom {
+		if len(src) < 3 && !atEOF && bytes.HasPrefix([]byte("\xEF\xBB\xBF"), src) {
+			return 0, 0, transform.ErrShortSrc
+		}
+		v.bom = false
+		if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
+			nSrc = 3
+		}
+	}
+	// Valid input, the common case, is copied in one piece.
+	end := len(src)
+	if !atEOF {
+		for k := 1; k < utf8.UTFMax && k <= end-nSrc; k++ {
+			if utf8.RuneStart(src[end-k]) {
+				if !utf8.FullRune(src[end-k:]) {
+					end -= k
+				}
+				break
+			}
+		}
+	}
+	if utf8.Valid(src[nSrc:end]) {
+		n := copy(dst, src[nSrc:end])
+		nSrc += n
+		if nSrc < end {
+			return n, nSrc, transform.ErrShortDst
+		}
+		if end < len(src) {
+			return n, nSrc, transform.ErrShortSrc
+		}
+		return n, nSrc, nil
+	}
+	for nSrc < len(src) {
+		if !atEOF && !utf8.FullRune(src[nSrc:]) {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		r, size := utf8.DecodeRune(src[nSrc:])
+		if r == utf8.RuneError && size == 1 {
+			if len(dst)-nDst < 3 {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += copy(dst[nDst:], "\uFFFD")
+		} else {
+			if len(dst)-nDst < size {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += copy(dst[nDst:], src[nSrc:nSrc+size])
+		}
+		nSrc += size
+	}
+	return nDst, nSrc, nil
+}
+
 // undecodableCounter counts U+FFFD in decoded text, or invalid UTF-8 in
 // UTF-8 input, by line. An encoding cut between two reads is counted once
 // the rest arrives.
 type undecodableCounter struct {
-	utf8    bool
-	line    int
-	n       int
-	lines   []int
-	pending []byte // an unfinished UTF-8 sequence at the end of a read
+	utf8      bool
+	line      int
+	n         int
+	lines     []int
+	moreLines int    // lines beyond the 100 in lines
+	last      int    // the last line counted, listed or not
+	pending   []byte // an unfinished UTF-8 sequence at the end of a read
+	sample    []byte // UTF-8 input from its first invalid byte, for Suggest
 }
 
 func (c *undecodableCounter) count(b []byte) {
@@ -161,8 +342,16 @@ func (c *undecodableCounter) slow(b []byte) {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && (size == 1) == c.utf8 {
 			c.n++
-			if len(c.lines) < 100 && (len(c.lines) == 0 || c.lines[len(c.lines)-1] != c.line+1) {
-				c.lines = append(c.lines, c.line+1)
+			if c.last != c.line+1 {
+				c.last = c.line + 1
+				if len(c.lines) < 100 {
+					c.lines = append(c.lines, c.line+1)
+				} else {
+					c.moreLines++
+				}
+			}
+			if c.utf8 && c.sample == nil {
+				c.sample = append([]byte{}, b[i:min(len(b), i+256)]...)
 			}
 		}
 		i += size
@@ -195,6 +384,12 @@ func DetectEncoding(sample []byte) string {
 	if utf8.Valid(valid) {
 		return "utf-8"
 	}
+	return detectLegacy(sample)
+}
+
+// detectLegacy names "gb18030" or "big5", whichever reads sample as
+// Chinese text.
+func detectLegacy(sample []byte) string {
 	if chineseScore(sample, simplifiedchinese.GB18030) >= chineseScore(sample, traditionalchinese.Big5) {
 		return "gb18030"
 	}

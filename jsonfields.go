@@ -19,6 +19,10 @@ import (
 // or "article.body" for the body key of the object under article. A key that
 // holds a dot cannot be named. Where an object repeats a key, every
 // occurrence is rewritten.
+//
+// The zero value names no field: Rewrite copies a valid JSON object
+// unchanged and Values returns no value. NewJSONFields makes one that names
+// fields.
 type JSONFields struct {
 	paths [][]string
 }

@@ -113,3 +113,19 @@ func FuzzJSONUnquote(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONFieldsZero: the zero value names no field and is an identity on
+// valid objects.
+func TestJSONFieldsZero(t *testing.T) {
+	var j JSONFields
+	out, err := j.Rewrite(nil, []byte(`{"a": "汉"}`), func(string) string { return "x" })
+	if err != nil || string(out) != `{"a": "汉"}` {
+		t.Errorf("Rewrite: %q, %v", out, err)
+	}
+	if _, err := j.Rewrite(nil, []byte(`[1]`), nil); err == nil {
+		t.Error("Rewrite took a record that is not an object")
+	}
+	if vals, err := j.Values([]byte(`{"a":"b"}`)); err != nil || len(vals) != 0 {
+		t.Errorf("Values: %v, %v", vals, err)
+	}
+}

@@ -24,6 +24,9 @@ import (
 //	}
 //	if err := sc.Err(); err != nil { … }
 //	fmt.Fprintln(os.Stderr, sc.Count(), "sentences")
+//
+// Splitter.NewScanner makes Scanners; the zero Scanner reads nothing: its
+// Scan returns false, and Err says that it was not made by NewScanner.
 type Scanner struct {
 	r        io.Reader
 	segRules segRules
@@ -43,6 +46,8 @@ type Scanner struct {
 	count            int
 }
 
+var errZeroScanner = errors.New("zhnorm: a Scanner not made by Splitter.NewScanner reads nothing")
+
 // NewScanner returns a Scanner that reads r and splits it by sp's rules.
 func (sp Splitter) NewScanner(r io.Reader) *Scanner {
 	limit := sp.MaxLen
@@ -59,6 +64,12 @@ func (sp Splitter) NewScanner(r io.Reader) *Scanner {
 // returns false at the end of the input or after a read error, once every
 // byte read before it has been returned; Err tells which.
 func (s *Scanner) Scan() bool {
+	if s.r == nil {
+		if s.err == nil {
+			s.err = errZeroScanner
+		}
+		return false
+	}
 	for {
 		if s.start < s.n {
 			// The buffer is not modified while the string is in use.

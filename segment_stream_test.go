@@ -310,3 +310,20 @@ func TestScannerLookBehind(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroScanner: the zero Scanner scans nothing and says why, without
+// panicking.
+func TestZeroScanner(t *testing.T) {
+	var s Scanner
+	for i := range 2 {
+		if s.Scan() {
+			t.Errorf("the zero Scanner scanned, call %d", i+1)
+		}
+	}
+	if s.Err() == nil || !strings.Contains(s.Err().Error(), "NewScanner") {
+		t.Errorf("Err = %v, want one naming NewScanner", s.Err())
+	}
+	if s.Count() != 0 || len(s.Bytes()) != 0 {
+		t.Errorf("Count, Bytes = %d, %q", s.Count(), s.Bytes())
+	}
+}

@@ -58,7 +58,14 @@ func TestMain(m *testing.M) {
 
 func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
+	return runCLIIn(t, "", stdin, args...)
+}
+
+// runCLIIn runs the command in the folder dir ("" for the test's).
+func runCLIIn(t *testing.T, dir, stdin string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(stdin)
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
@@ -145,16 +152,28 @@ func TestMissingFileContinues(t *testing.T) {
 	}
 }
 
+// TestBadUsage: a bad flag or value is one line naming the flag and the
+// fix, and exit status 2; no usage.
 func TestBadUsage(t *testing.T) {
-	for _, args := range [][]string{{"-c", "nosuch"}, {"-nosuchflag"}} {
-		_, errOut, status := runCLI(t, "", args...)
-		if status != 2 || !strings.Contains(errOut, "usage:") {
-			t.Errorf("%v: status %d, stderr %q; want 2 and usage", args, status, errOut)
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-c", "nosuch"}, []string{"-c", "nosuch", "s2twp"}},
+		{[]string{"-nosuchflag"}, []string{"-nosuchflag"}},
+		{[]string{"-split", "word"}, []string{"-split", "sentence or paragraph"}},
+		{[]string{"-j", "x"}, []string{"-j"}},
+		{[]string{"-encoding", "latin-9"}, []string{"-encoding", "gb18030"}},
+	} {
+		_, errOut, status := runCLI(t, "", tt.args...)
+		if status != 2 || strings.Count(errOut, "\n") != 1 || strings.Count(errOut, "zhnorm: ") != 1 {
+			t.Errorf("%v: status %d, stderr %q; want 2 and one line", tt.args, status, errOut)
 		}
-	}
-	_, errOut, _ := runCLI(t, "", "-c", "nosuch")
-	if !strings.Contains(errOut, "s2twp") {
-		t.Errorf("unknown config: stderr %q does not list the configs", errOut)
+		for _, w := range tt.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%v: stderr %q lacks %q", tt.args, errOut, w)
+			}
+		}
 	}
 }
 

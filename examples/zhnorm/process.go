@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"golang.org/x/text/transform"
@@ -81,7 +82,7 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 	}
 	fail := func(err error) *fileStats {
 		st.err = err
-		fmt.Fprintf(stderr, "zhnorm: %v\n", err)
+		printError(stderr, err)
 		return st
 	}
 	var r io.Reader = stdin
@@ -91,6 +92,9 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 			return fail(err)
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return fail(fmt.Errorf("%s: is a folder (-r reads the files below it)", name))
+		}
 		r = f
 		if o.progress {
 			if bar := newProgress(f, stderr); bar != nil {
@@ -104,7 +108,6 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 	if err != nil {
 		return fail(fmt.Errorf("%s: %v", st.name, err))
 	}
-	st.encoding = dec.Encoding
 	out := &countingWriter{w: w}
 	switch {
 	case o.jsonl != nil:
@@ -115,13 +118,20 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 		err = processText(o, st, dec, out, stderr, n)
 	}
 	st.bytesIn, st.bytesOut, st.lines = in.n, out.n, out.lines
+	st.encoding = dec.Encoding // "auto" picks on the way
 	if n != nil && o.jsonl == nil && o.page == "" {
 		st.report = n.Report()
 	}
 	if count, lines := dec.Undecodable(); count > 0 {
 		st.undecodable = count
-		for _, l := range lines {
+		for _, l := range lines[:min(len(lines), maxWarnings)] {
 			fmt.Fprintf(stderr, "zhnorm: %s: line %d: bytes that are not %s, replaced by U+FFFD\n", st.name, l, dec.Encoding)
+		}
+		if more := len(lines) - maxWarnings + dec.UndecodableLinesOmitted(); more > 0 {
+			fmt.Fprintf(stderr, "zhnorm: %s: … and %d more lines with bytes that are not %s (%d bytes in all)\n", st.name, more, dec.Encoding, count)
+		}
+		if enc := dec.Suggest(); enc != "" {
+			fmt.Fprintf(stderr, "zhnorm: %s: the first of them read as %s: try -encoding %s\n", st.name, enc, enc)
 		}
 	}
 	if err != nil {
@@ -159,9 +169,12 @@ func processText(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.
 // processPage reads a whole page, normalizes it, extracts the article and
 // converts it.
 func processPage(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.Writer, n *zhnorm.Normalizer) error {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, o.maxPage+1))
 	if err != nil {
 		return err
+	}
+	if int64(len(data)) > o.maxPage {
+		return errPageSize(o)
 	}
 	text := string(data)
 	if n != nil {
@@ -169,7 +182,7 @@ func processPage(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.
 		text, report = n.StringReport(text)
 		st.report = report
 	}
-	out, err := renderPage(o, text)
+	out, err := renderPage(o, text, pageSource{File: st.name}, nil)
 	if errors.Is(err, zhnorm.ErrNoArticle) {
 		fmt.Fprintf(stderr, "zhnorm: %s: no article found; every line is in \"dropped\"\n", st.name)
 		err = nil
@@ -181,10 +194,22 @@ func processPage(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.
 	return err
 }
 
+// errPageSize is the error for a page over -max-page.
+func errPageSize(o *options) error {
+	return fmt.Errorf("larger than -max-page (%d bytes): not a page; raise -max-page to read it anyway", o.maxPage)
+}
+
+// pageSource is where a page came from, as -page reports it.
+type pageSource struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"` // the record's, with -jsonl
+}
+
 // renderPage parses a page's text and renders the article as -page asks,
-// converted with -c. A page without an article still renders, with
-// zhnorm.ErrNoArticle.
-func renderPage(o *options, text string) ([]byte, error) {
+// converted with -c: as JSON, {"from": …, "record": kept, …the Page},
+// or as text under a "==> file <==" line when o.pageHeaders. A page
+// without an article still renders, with zhnorm.ErrNoArticle.
+func renderPage(o *options, text string, src pageSource, kept []byte) ([]byte, error) {
 	p, perr := zhnorm.ParsePage(text)
 	if perr != nil && !errors.Is(perr, zhnorm.ErrNoArticle) {
 		return nil, perr
@@ -192,16 +217,37 @@ func renderPage(o *options, text string) ([]byte, error) {
 	if o.converter != nil {
 		p = p.Map(o.converter.Convert)
 	}
-	if o.page == "text" {
-		return []byte(p.Text()), perr
-	}
 	var b bytes.Buffer
+	if o.page == "text" {
+		if o.pageHeaders {
+			where := src.File
+			if src.Line > 0 {
+				where = fmt.Sprintf("%s:%d", src.File, src.Line)
+			}
+			fmt.Fprintf(&b, "==> %s <==\n", where)
+		}
+		b.WriteString(p.Text())
+		if o.pageHeaders {
+			b.WriteByte('\n') // a blank line before the next page
+		}
+		return b.Bytes(), perr
+	}
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false) // scraped text keeps its < and > readable
 	if err := enc.Encode(p); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), perr
+	head, _ := json.Marshal(src)
+	out := append([]byte(`{"from":`), head...)
+	if kept != nil {
+		out = append(append(out, `,"record":`...), kept...)
+	}
+	if body := b.Bytes(); len(body) > 2 && body[1] != '}' {
+		out = append(append(out, ','), body[1:]...)
+	} else {
+		out = append(out, "}\n"...)
+	}
+	return out, perr
 }
 
 // fieldFunc is what -jsonl does to each field: normalize, then convert.
@@ -219,16 +265,31 @@ func fieldFunc(o *options, n *zhnorm.Normalizer) func(string) string {
 
 // pageRecord appends the article of the page held in the record's field,
 // rendered as -page asks.
-func pageRecord(o *options, dst, record []byte, n *zhnorm.Normalizer) ([]byte, error) {
+func pageRecord(o *options, dst, record []byte, n *zhnorm.Normalizer, src pageSource, rep *zhnorm.Report) ([]byte, error) {
 	vals, err := o.jsonl.Values(record)
 	if err != nil {
 		return dst, err
 	}
 	text := vals[0]
-	if n != nil {
-		text = n.String(text)
+	if int64(len(text)) > o.maxPage {
+		return dst, errPageSize(o)
 	}
-	out, err := renderPage(o, text)
+	var kept []byte
+	if len(o.keep) > 0 {
+		if kept, err = keepFields(record, o.keep); err != nil {
+			return dst, err
+		}
+	}
+	if n != nil {
+		if rep != nil {
+			var r *zhnorm.Report
+			text, r = n.StringReport(text)
+			addReport(rep, r, src.Line)
+		} else {
+			text = n.String(text)
+		}
+	}
+	out, err := renderPage(o, text, src, kept)
 	if err != nil && !errors.Is(err, zhnorm.ErrNoArticle) {
 		return dst, err
 	}
@@ -253,7 +314,8 @@ type jsonlResult struct {
 	out     []byte
 	records int
 	skipped int
-	err     *recordError // the first bad record, with -on-error=fail
+	err     *recordError   // the first bad record, with -on-error=fail
+	report  *zhnorm.Report // with -stats and a normalizer
 }
 
 // readBatch reads up to batchSize records, or about batchBytes, into one
@@ -263,7 +325,7 @@ func readBatch(br *bufio.Reader, first int) (jsonlBatch, error) {
 	var buf []byte
 	var ends []int
 	var err error
-	for len(ends) < batchSize && len(buf) < batchBytes {
+	for {
 		var part []byte
 		part, err = br.ReadSlice('\n')
 		if buf == nil {
@@ -271,12 +333,15 @@ func readBatch(br *bufio.Reader, first int) (jsonlBatch, error) {
 		}
 		buf = append(buf, part...)
 		if err == bufio.ErrBufferFull {
-			continue // a line longer than the reader's buffer
+			// A line longer than the reader's buffer: read on to its
+			// end, whatever the batch holds, so that a record of any
+			// size is one record.
+			continue
 		}
 		if len(buf) > 0 && (len(ends) == 0 || ends[len(ends)-1] < len(buf)) {
 			ends = append(ends, len(buf))
 		}
-		if err != nil {
+		if err != nil || len(ends) >= batchSize || len(buf) >= batchBytes {
 			break
 		}
 	}
@@ -298,38 +363,68 @@ const (
 // writes the records in input order. Blank lines pass through.
 func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.Writer, n *zhnorm.Normalizer) error {
 	f := fieldFunc(o, n)
+	reporting := o.stats && n != nil
 	work := func(b jsonlBatch) *jsonlResult {
 		size := 0
 		for _, rec := range b.records {
 			size += len(rec)
 		}
 		res := &jsonlResult{out: make([]byte, 0, size+size/8)}
+		if reporting {
+			res.report = &zhnorm.Report{Changes: map[zhnorm.Rule]int{}}
+		}
 		for i, rec := range b.records {
+			line := b.first + i
 			body := bytes.TrimRight(rec, "\r\n")
 			if len(bytes.TrimSpace(body)) == 0 {
-				res.out = append(res.out, rec...)
+				if o.page == "" {
+					res.out = append(res.out, rec...)
+				}
 				continue
+			}
+			// A UTF-8 byte order mark before the first record.
+			if line == 1 {
+				body = bytes.TrimPrefix(body, []byte("\uFEFF"))
 			}
 			res.records++
 			before := len(res.out)
 			var err error
-			if o.page != "" {
-				res.out, err = pageRecord(o, res.out, body, n)
-			} else {
+			switch {
+			case o.page != "":
+				res.out, err = pageRecord(o, res.out, body, n, pageSource{File: st.name, Line: line}, res.report)
+			case reporting:
+				res.out, err = o.jsonl.Rewrite(res.out, body, func(s string) string {
+					out, r := n.StringReport(s)
+					addReport(res.report, r, line)
+					if !strings.HasSuffix(s, "\n") && !strings.HasSuffix(s, "\r") {
+						out = strings.TrimSuffix(out, "\n") // as Normalizer.Field
+					}
+					if o.converter != nil {
+						out = o.converter.Convert(out)
+					}
+					return out
+				})
+			default:
 				res.out, err = o.jsonl.Rewrite(res.out, body, f)
 			}
 			if err != nil {
 				if !o.skipBad {
 					res.out = res.out[:before]
-					res.err = &recordError{b.first + i, err}
+					res.err = &recordError{line, err}
 					return res
 				}
 				res.skipped++
+				if o.page != "" {
+					continue // -page prints articles only
+				}
 				res.out = append(res.out, body...)
 			}
 			res.out = append(res.out, rec[len(body):]...)
 		}
 		return res
+	}
+	if reporting {
+		st.report = &zhnorm.Report{Changes: map[zhnorm.Rule]int{}}
 	}
 
 	if o.jobs == 1 {
@@ -341,6 +436,7 @@ func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io
 			res := work(b)
 			st.records += res.records
 			st.skipped += res.skipped
+			addReport(st.report, res.report, 0)
 			if _, werr := w.Write(res.out); werr != nil {
 				return werr
 			}
@@ -401,6 +497,7 @@ func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io
 		}
 		st.records += res.records
 		st.skipped += res.skipped
+		addReport(st.report, res.report, 0)
 		if _, err := w.Write(res.out); err != nil {
 			firstErr = err
 		} else if res.err != nil {

@@ -77,3 +77,31 @@ func indent(s string) string {
 	}
 	return string(out)
 }
+
+// maxWarnings bounds the warnings of one kind printed for one input; the
+// rest are counted in one more line.
+const maxWarnings = 10
+
+// addReport adds r to sum, a running total. With line > 0, r is of a JSON
+// Lines record's field, and its suspects are put at the record's line. The
+// suspects beyond zhnorm.MaxSuspects are counted, as the normalizer counts
+// them.
+func addReport(sum, r *zhnorm.Report, line int) {
+	if sum == nil || r == nil {
+		return
+	}
+	for rule, n := range r.Changes {
+		sum.Changes[rule] += n
+	}
+	for _, s := range r.Suspects {
+		if len(sum.Suspects) >= zhnorm.MaxSuspects {
+			sum.SuspectsOmitted++
+			continue
+		}
+		if line > 0 {
+			s.Line = line
+		}
+		sum.Suspects = append(sum.Suspects, s)
+	}
+	sum.SuspectsOmitted += r.SuspectsOmitted
+}
