@@ -96,7 +96,9 @@ func TestPipelineMatchesCLI(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, rep := n.StringReport(string(data))
+			// The decoding reader drops a leading byte order mark before
+			// the normalizer sees the text.
+			_, rep := n.StringReport(strings.TrimPrefix(string(data), "\uFEFF"))
 			for rule, v := range rep.Changes {
 				wantCounters[nsRule+"/"+rule.String()] += int64(v)
 			}
@@ -136,6 +138,11 @@ func TestPipelineMatchesCLI(t *testing.T) {
 			{"jsonl", filepath.Join(testdata, "cli", "pages.jsonl"), []string{"-jsonl", "-field", "html_text"}},
 		} {
 			text := runCLI(t, bin, nil, append(append([]string{"-page=text", "-c", "t2s"}, c.flags...), c.input)...)
+			// Over several pages the command heads each with where it came
+			// from ("==> FILE:LINE <=="), which is not the article's text.
+			text = slices.DeleteFunc(text, func(l string) bool {
+				return strings.HasPrefix(l, "==> ") && strings.HasSuffix(l, " <==")
+			})
 			want := sortedUnique(runCLI(t, bin, []byte(strings.Join(text, "\n")), "-normalize=false", "-split", "sentence"))
 
 			o := options(t, c.input, filepath.Join(dir, "page", c.name))
