@@ -56,10 +56,12 @@ type Article struct {
 	// (——记…), as printed.
 	Subtitle string `json:"subtitle,omitempty"`
 	// Byline is the byline as printed (本报记者 王浩), or an author's name
-	// from a labelled field (作者：王浩 → 王浩).
+	// from a labelled field (作者：王浩 → 王浩), or the reporters of a lead
+	// (新华社北京6月7日电（记者 王五） → 记者 王五).
 	Byline string `json:"byline,omitempty"`
 	// Source is the source the article names: (据黑龙江日报) and
-	// 来源：黑龙江日报 both give 黑龙江日报.
+	// 来源：黑龙江日报 both give 黑龙江日报; （中央社）, and a lead
+	// 新华社北京6月7日电 or 【明報專訊】, give the agency or paper.
 	Source string `json:"source,omitempty"`
 	// Editor is the editor named in a 责任编辑 line.
 	Editor string `json:"editor,omitempty"`
@@ -81,7 +83,7 @@ type Reason string
 
 const (
 	// ReasonNavigation: links and page tools (首页 | 版面导航, 上一期下一期,
-	// 打印 关闭, 当前位置：首页 > 新闻).
+	// 打印 关闭, 当前位置：首页 > 新闻, 【字号 大 中 小】 【打印】, 分享到：).
 	ReasonNavigation Reason = "navigation"
 	// ReasonPageList: the list of the issue's pages (第01版:头版), and the
 	// name of a page printed on the line after its number.
@@ -126,26 +128,41 @@ const minArticle = 40
 //     a short line after an entry without a name is that page's name.
 //   - Navigation: a short line made only of furniture words (首页, 版面导航,
 //     标题导航, 版面目录, 新闻内容, 上一期, 下一篇, 返回目录, 打印, 关闭,
-//     当前位置…, in either script) and separators; or a row of short labels
-//     separated by | or > (three or more), or by spaces when one of them is
-//     a furniture word.
+//     当前位置…, 分享到, 微信, 相关新闻…, in either script) and separators;
+//     or a row of short labels separated by | or > (three or more), or by
+//     spaces when one of them is a furniture word, brackets aside: toolbars
+//     such as 【字号 大 中 小】 【打印】 【关闭】 are navigation.
 //   - Footer: lines with a copyright or licence mark (版权所有, ©, ICP备).
 //   - Date bar: a line with a date (2022年06月07日, 2022年6月7日, 2022-06-07,
-//     2022/6/7, 2022.06.07) where everything else is a weekday (星期二, 周二,
-//     週二, 礼拜二), a time, a page number (第01版：头版), furniture words,
-//     labelled metadata (来源：…, 作者：…) or a newspaper's name (人民日报).
-//     A weekday that does not match the date, an impossible date and a
-//     date different from the page's are warnings.
+//     2022/6/7, 2022.06.07, 二〇二二年六月七日; 民國111年6月7日 and
+//     111年6月7日, years of the Republic as Taiwan pages print them; 6月7日,
+//     whose year is that of the page's first full date, on any line) where
+//     everything else is a weekday (星期二, 周二, 週二, 礼拜二), a time, a
+//     page number (第01版：头版), furniture words, labelled metadata (来源：…,
+//     作者：…) or a newspaper's name (人民日报). A weekday that does not
+//     match the date, an impossible date, a date without a year on a page
+//     that gives none and a date different from the page's are warnings.
 //   - Metadata: a line of labelled fields (来源：新华社 作者：王浩,
-//     【责任编辑：张敏】); a source line in brackets, (据黑龙江省民政厅);
-//     a byline that starts with 本报记者, 记者, 通讯员, 本报讯, 文/…
+//     【责任编辑：张敏】, （編輯：張三）1110607); a source line in brackets,
+//     (据黑龙江省民政厅); the name of a news agency or newspaper alone,
+//     in brackets or not (（中央社）, 新华社); a byline that starts with
+//     本报记者, 记者, 通讯员, 本报讯, 文/…; a lead on a line of its own.
+//   - Leads: the byline and source that open a line: 〔記者陳小明／臺北報導〕,
+//     本报讯（记者 张三）, 新华社北京6月7日电（记者 王五） (source 新华社,
+//     byline 记者 王五), （中央社記者林某某台北7日電） (中央社, 記者林某某),
+//     【明報專訊】, 香港文匯報訊（記者 張三）. The lead of an article's first
+//     paragraph gives its byline and source where no line of its header or
+//     trailer does; the paragraph keeps its text.
 //   - Paragraphs: a line that ends in sentence punctuation (。！？；：…,
 //     full-width or ASCII, before any closing quote or bracket, or with
 //     (完)). Other short lines (up to 50 characters) are headline and
-//     sub-heading candidates.
+//     sub-heading candidates; so is a short line ending in ！ or ？ whose
+//     next line is a date bar, a byline, metadata or a paragraph with a
+//     lead (below a paragraph: a byline or a paragraph with a lead only).
 //
 // The body of an article is a run of paragraphs. A short line between two
-// paragraphs is a sub-heading, and a long line that does not end a sentence,
+// paragraphs is a sub-heading (unless the second opens with a lead, which
+// starts an article), and a long line that does not end a sentence,
 // or a line that ends in a comma, stays in the run when a paragraph or a
 // source line follows it (a line ending in a comma may start one); any
 // other line ends the run, repeats aside. A source, editor or bracketed byline
@@ -161,8 +178,8 @@ const minArticle = 40
 // a page list, a second headline or another article's line.
 //
 // So two articles on one page are told apart where a headline is followed by
-// a byline, date bar or metadata line, or where the first ends with a
-// source or editor line; two articles with only a headline between them are
+// a byline, date bar or metadata line or a paragraph with a lead, or where
+// the first ends with a source or editor line; two articles with only a headline between them are
 // read as one, the second headline as a sub-heading.
 //
 // The page's date is that of its first date bar with a valid date. Its page
@@ -177,6 +194,7 @@ const minArticle = 40
 func ParsePage(text string) (Page, error) {
 	ps := newPageState(text)
 	ps.markRepeats()
+	ps.questions()
 	ps.buildRuns()
 	return ps.page()
 }
@@ -279,6 +297,61 @@ func (ps *pageState) markRepeats() {
 	}
 }
 
+// questions makes headlines of the questions and exclamations that head an
+// article: a short line ending in ！ or ？ whose next line is a date bar, a
+// byline or metadata, or a paragraph that opens with a byline or a source;
+// below a paragraph, only a byline or such a paragraph. Nothing else tells 食安風暴延燒 業者喊冤？ from
+// a paragraph.
+func (ps *pageState) questions() {
+	for i := range ps.lines {
+		l := &ps.lines[i]
+		if l.rep || l.kind != kindPara || l.size > maxShort || !endsQuestion(l.text) {
+			continue
+		}
+		p := ps.prev(i)
+		// Below a paragraph, only a byline that starts an article will do:
+		// a date bar, a source or a bracketed byline there may be the
+		// previous article's last lines, the question its last paragraph.
+		afterText := p >= 0 && (ps.lines[p].kind == kindPara || ps.lines[p].kind == kindOther)
+		n := ps.next(i)
+		for n >= 0 && ps.lines[n].kind == kindNav {
+			n = ps.next(n)
+		}
+		if n < 0 {
+			continue
+		}
+		switch nl := &ps.lines[n]; nl.kind {
+		case kindDateBar, kindMeta, kindSource:
+			if afterText {
+				continue
+			}
+		case kindByline:
+			if afterText && nl.info.bracketed {
+				continue
+			}
+		case kindPara, kindOther:
+			if !nl.hasLead() {
+				continue
+			}
+		default:
+			continue
+		}
+		l.kind = kindShort
+		l.info.dash = strings.HasPrefix(l.text, "—") || strings.HasPrefix(l.text, "-")
+	}
+}
+
+// prev returns the index of the last line before i that is neither a
+// repeat nor navigation, or -1.
+func (ps *pageState) prev(i int) int {
+	for i--; i >= 0; i-- {
+		if !ps.lines[i].rep && ps.lines[i].kind != kindNav {
+			return i
+		}
+	}
+	return -1
+}
+
 // next returns the index of the first line after i that is not a repeat,
 // or -1.
 func (ps *pageState) next(i int) int {
@@ -302,6 +375,12 @@ func (l *pline) isTrailer() bool {
 		return l.info.bracketed
 	}
 	return false
+}
+
+// hasLead reports whether a paragraph opens with a byline or a source,
+// as the first paragraph of an article does.
+func (l *pline) hasLead() bool {
+	return (l.kind == kindPara || l.kind == kindOther) && (l.info.byline != "" || l.info.source != "")
 }
 
 // buildRuns finds the runs of paragraphs and the trailers that close them.
@@ -331,7 +410,7 @@ func (ps *pageState) buildRuns() {
 			}
 			if cur != nil && nx >= 0 {
 				n := &ps.lines[nx]
-				if l.kind == kindShort && n.kind == kindPara {
+				if l.kind == kindShort && n.kind == kindPara && !n.hasLead() {
 					cur.headings = append(cur.headings, len(cur.items))
 					cur.items = append(cur.items, i)
 					continue
@@ -375,6 +454,7 @@ func (ps *pageState) page() (Page, error) {
 		for _, i := range r.items {
 			ps.own(i, a, roleBody, nil)
 		}
+		ps.lead(r)
 		for _, i := range r.items {
 			r.art.Body = append(r.art.Body, ps.lines[i].text)
 		}
@@ -433,6 +513,24 @@ func (ps *pageState) own(i, a int, ro role, art *Article) {
 	fill(&art.Editor, l.info.editor)
 }
 
+// lead fills the article's empty byline and source from the lead of its
+// first paragraph (本报讯（记者 张三）…, 〔記者陳小明／臺北報導〕…).
+func (ps *pageState) lead(r *run) {
+	for _, i := range r.items {
+		l := &ps.lines[i]
+		if l.kind != kindPara && l.kind != kindOther {
+			continue // a sub-heading
+		}
+		if r.art.Byline == "" {
+			r.art.Byline = l.info.byline
+		}
+		if r.art.Source == "" {
+			r.art.Source = l.info.source
+		}
+		return
+	}
+}
+
 // maxHeader is how many lines above the body the header may take.
 const maxHeader = 12
 
@@ -485,25 +583,34 @@ lines:
 // number and section from the first date bar that names one or else from a
 // page list of a single entry.
 func (ps *pageState) dateAndSection(p *Page) {
+	year := ps.year()
 	for i := range ps.lines {
 		l := &ps.lines[i]
 		if l.kind != kindDateBar {
 			continue
 		}
 		in := &l.info
+		date := in.date
+		if md := in.monthDay; md[0] > 0 && year > 0 {
+			if dt := datePart(year, md[0], md[1], 0); dt.valid {
+				date = isoDate(dt.y, dt.m, dt.d)
+			}
+		}
 		switch {
-		case in.date == "":
+		case in.monthDay[0] > 0 && year == 0:
+			p.Warnings = append(p.Warnings, fmt.Sprintf("line %d: %s has no year, and the page gives none", l.num, in.dateText))
+		case date == "":
 			p.Warnings = append(p.Warnings, fmt.Sprintf("line %d: %s is not a date", l.num, in.dateText))
 		case p.Date == "":
-			p.Date = in.date
-		case in.date != p.Date:
-			p.Warnings = append(p.Warnings, fmt.Sprintf("line %d: date %s differs from the page's date %s", l.num, in.date, p.Date))
+			p.Date = date
+		case date != p.Date:
+			p.Warnings = append(p.Warnings, fmt.Sprintf("line %d: date %s differs from the page's date %s", l.num, date, p.Date))
 		}
-		if in.date != "" && in.wd > 0 {
-			t, _ := time.Parse(time.DateOnly, in.date)
+		if date != "" && in.wd > 0 {
+			t, _ := time.Parse(time.DateOnly, date)
 			if wd := int(t.Weekday()) + 1; wd != in.wd {
 				p.Warnings = append(p.Warnings, fmt.Sprintf("line %d: the page says %s but %s is a %s (%s)",
-					l.num, in.wdText, in.date, t.Weekday(), weekdayNames[wd-1]))
+					l.num, in.wdText, date, t.Weekday(), weekdayNames[wd-1]))
 			}
 		}
 		if p.PageNumber == "" && p.Section == "" && (in.pageNo != "" || in.section != "") {
@@ -535,6 +642,28 @@ func (ps *pageState) dateAndSection(p *Page) {
 		}
 		i = j
 	}
+}
+
+// year returns the year for the dates the page prints without one (6月7日):
+// that of its first date bar with a full date, or else of the first full
+// date on any line; 0 if it has none.
+func (ps *pageState) year() int {
+	for _, l := range ps.lines {
+		if l.kind == kindDateBar && l.info.date != "" {
+			t, _ := time.Parse(time.DateOnly, l.info.date)
+			return t.Year()
+		}
+	}
+	var k []rune
+	for _, l := range ps.lines {
+		k, _ = foldLine(l.text, k, nil)
+		for i := range k {
+			if dt := parseDate(k, i); dt.ok && dt.valid && !dt.noYear {
+				return dt.y
+			}
+		}
+	}
+	return 0
 }
 
 // drop lists the lines that are in no article's text, with the reason.

@@ -11,6 +11,7 @@ func vocabulary() map[string]*wordSet {
 		"navWords": navWords, "bylineWords": bylineWords, "bylineSep": bylineSep,
 		"sourceLabels": sourceLabels, "authorLabels": authorLabels, "editorLabels": editorLabels,
 		"timeLabels": timeLabels, "counterLabels": counterLabels,
+		"sourceNames": sourceNames, "leadSuffixes": leadSuffixes,
 	}
 }
 

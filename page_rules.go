@@ -3,7 +3,6 @@ package zhnorm
 import (
 	"iter"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -47,6 +46,7 @@ const (
 type lineInfo struct {
 	date     string // the date as YYYY-MM-DD, when valid
 	dateText string // the date as printed
+	monthDay [2]int // a date printed without its year (6月7日), whose year the page gives
 	wd       int    // the weekday printed, time.Weekday+1; 0 if none
 	wdText   string // the weekday as printed
 
@@ -199,7 +199,8 @@ var foldTrad = func() map[rune]rune {
 		鏈链 連连 結结 載载 評评 論论 糾纠 錯错 當当 檢检 級级 註注 冊册 訂订 閱阅 數数 電电
 		擇择 頂顶 後后 覽览 讀读 來来 責责 編编 輯辑 發发 佈布 時时 間间 處处 瀏浏 擊击 點点
 		記记 訊讯 員员 約约 見见 習习 實实 攝摄 圖图 據据 週周 禮礼 權权 備备 經经 轉转 聯联
-		係系 繫系 於于 們们 臺台 預预 設设 則则 條条 廣广 務务 碼码 總总 區区 標标 頭头 專专
+		係系 繫系 於于 們们 臺台 預预 設设 則则 條条 廣广 務务 碼码 總总 區区 標标 頭头 專专 臉脸 騰腾 掃扫 國国
+		島岛 東东 匯汇 滙汇 濟济 蘋苹 韓韩 環环 農农 熱热 門门 薦荐
 		書书 證证 違违 資资 訪访 問问 氣气 體体 華华 絡络 現现 選选 閲阅 階阶 視视 尋寻 釋释`) {
 		r := []rune(p)
 		m[r[0]] = r[1]
@@ -229,13 +230,16 @@ var (
 		上篇 下篇 上期 下期 前一期 后一期 往期 往期回顾 往期报纸 往期检索 过刊 过刊浏览 过刊检索 过往期刊
 		返回目录 返回顶部 返回列表 返回上页 返回版面 回到顶部
 		打印 打印本页 打印本文 打印此文 列印 关闭 关闭窗口 关闭本页
-		放大 缩小 默认 预设 字号 字体 全文复制 复制链接 复制连结 下载 pdf pdf下载 下载pdf 版面pdf
+		放大 缩小 默认 预设 字号 字体 大中小 小中大 全文复制 复制链接 复制连结 下载 pdf pdf下载 下载pdf 版面pdf
 		分享 分享到 收藏 评论 我要评论 纠错 我要纠错 更多 more
 		当前位置 您的位置 您现在的位置 您当前的位置 所在位置 当前位置是
 		检索 搜索 搜寻 高级检索 高阶检索 全文检索 登录 登入 注册 订阅
 		数字报 电子报 电子版 数字报刊 报纸 选择日期 日期检索
 		联系我们 联络我们 关于我们 网站地图 广告服务
-		列印本页 列印本文 列印此文 关闭视窗 字型`)
+		列印本页 列印本文 列印此文 关闭视窗 字型 字级 字体大小 字型大小 友善列印 打印文章 列印文章 收藏本文
+		分享至 微信 微博 朋友圈 qq空间 qq 新浪微博 腾讯微博 人人网 豆瓣 facebook twitter line 脸书 推特 plurk 噗浪
+		whatsapp telegram 扫一扫 微信扫一扫
+		相关新闻 相关阅读 相关报道 相关报导 相关链接 相关连结 延伸阅读 推荐阅读 热门新闻 热门推荐`)
 
 	// footerMarks make a line the site's footer; noticeMarks do when the
 	// line is short, as a paragraph of text may quote them.
@@ -255,7 +259,7 @@ var (
 	authorLabels  = newWordSet(`作者 撰稿 撰文`)
 	editorLabels  = newWordSet(`责任编辑 编辑 责编 网络编辑 网路编辑 值班编辑 本版编辑`)
 	timeLabels    = newWordSet(`发布时间 发布日期 释出时间 释出日期 发表时间 发表日期 更新时间 时间 日期 出版日期 刊发日期`)
-	counterLabels = newWordSet(`浏览次数 浏览量 浏览 点击数 点击量 点击 点选数 点选量 点选 阅读量 阅读次数 阅读 访问量 人气 字号 字体 字型`)
+	counterLabels = newWordSet(`浏览次数 浏览量 浏览 点击数 点击量 点击 点选数 点选量 点选 阅读量 阅读次数 阅读 访问量 人气 字号 字体 字型 字级`)
 )
 
 // A wordSet matches the longest of its words at a position.
@@ -327,6 +331,16 @@ func isSep(c rune) bool {
 	return false
 }
 
+// isBracket reports whether a folded character is a bracket that page tools
+// are printed in.
+func isBracket(c rune) bool {
+	switch c {
+	case '【', '】', '[', ']', '(', ')', '〔', '〕', '〖', '〗':
+		return true
+	}
+	return false
+}
+
 // closesSentence reports whether c may follow the punctuation that ends a
 // sentence: a closing quote or bracket.
 func closesSentence(c rune) bool {
@@ -362,6 +376,17 @@ func endsSentence(k []rune) bool {
 		return true
 	}
 	return false
+}
+
+// endsQuestion reports whether s ends in a question or exclamation mark
+// (？！?!), before any closing quotes or brackets.
+func endsQuestion(s string) bool {
+	k := []rune(s)
+	n := len(k)
+	for n > 0 && closesSentence(foldRune(k[n-1])) {
+		n--
+	}
+	return n > 0 && (foldRune(k[n-1]) == '?' || foldRune(k[n-1]) == '!') && !(n > 1 && foldRune(k[n-2]) == '?')
 }
 
 // isFooter reports whether a folded line is the site's footer: it carries
@@ -431,52 +456,6 @@ func skipSpaces(k []rune, i int) int {
 		i++
 	}
 	return i
-}
-
-// parseDate reads a date at k[i:]: 2022年06月07日, 2022年6月7日, 2022-06-07,
-// 2022/6/7, 2022.06.07. ok reports the syntax; valid that the date exists.
-func parseDate(k []rune, i int) (y, m, d, end int, ok, valid bool) {
-	if isDigit(k, i-1) {
-		return
-	}
-	y, j := digits(k, i, 4)
-	if j-i != 4 || isDigit(k, j) {
-		return
-	}
-	j = skipSpaces(k, j)
-	if j >= len(k) {
-		return
-	}
-	sep := k[j]
-	if sep != '年' && sep != '-' && sep != '/' && sep != '.' {
-		return
-	}
-	a := skipSpaces(k, j+1)
-	m, j = digits(k, a, 2)
-	if j == a || isDigit(k, j) {
-		return
-	}
-	j = skipSpaces(k, j)
-	want := sep
-	if sep == '年' {
-		want = '月'
-	}
-	if j >= len(k) || k[j] != want {
-		return
-	}
-	a = skipSpaces(k, j+1)
-	d, j = digits(k, a, 2)
-	if j == a || isDigit(k, j) {
-		return
-	}
-	if sep == '年' {
-		if e := skipSpaces(k, j); e < len(k) && (k[e] == '日' || k[e] == '号') {
-			j = e + 1
-		}
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	valid = y >= 1000 && t.Year() == y && int(t.Month()) == m && t.Day() == d
-	return y, m, d, j, true, valid
 }
 
 // parseTime reads a time of day, 09:30 or 09:30:15, at k[i:].
@@ -618,6 +597,7 @@ func parsePageList(s string, k []rune, off []int, info *lineInfo) bool {
 // metaScan is what scanMeta finds in a line.
 type metaScan struct {
 	hasDate, validDate bool
+	noYear             bool // the date is a month and a day
 	date               [3]int
 	dateSpan           [2]int
 	wd                 int
@@ -664,12 +644,13 @@ func scanMeta(k []rune) metaScan {
 		// mid-word: 作者：周一鸣 is a name, not a weekday.
 		inWord := field != nil && (i == field[0] || k[i-1] != ' ')
 		if !inWord {
-			if y, mo, d, end, ok, valid := parseDate(k, i); ok {
+			if dt := parseDate(k, i); dt.ok {
 				closeField(i)
 				if !m.hasDate {
-					m.hasDate, m.validDate, m.date, m.dateSpan = true, valid, [3]int{y, mo, d}, [2]int{i, end}
+					m.hasDate, m.validDate, m.noYear = true, dt.valid, dt.noYear
+					m.date, m.dateSpan = [3]int{dt.y, dt.m, dt.d}, [2]int{i, dt.end}
 				}
-				i = end
+				i = dt.end
 				continue
 			}
 			if end := parseTime(k, i); end > 0 {
@@ -752,6 +733,18 @@ func label(k []rune, i int) (*wordSet, int) {
 	return nil, 0
 }
 
+// storyCode returns k without the story code that CNA prints after the
+// editor's name, the date in the years of the Republic: （編輯：張三）1110607.
+func storyCode(k []rune) []rune {
+	n := len(k)
+	if n > 8 && k[n-8] == ')' {
+		if _, e := digits(k, n-7, 7); e == n {
+			return k[:n-7]
+		}
+	}
+	return k
+}
+
 // restIsPaper reports whether the rest of a date bar can be the name of a
 // newspaper: short and ending as newspapers' names end (日报, 新华社, 周刊,
 // 人民网, 电视台).
@@ -778,10 +771,18 @@ func isNavLabels(k []rune) bool {
 		for j < len(k) && k[j] != ' ' && k[j] != '|' && k[j] != '>' && k[j] != '»' && k[j] != '·' {
 			j++
 		}
-		if j-i > maxNavLabel || endsSentence(k[i:j]) {
+		// A label in brackets is a button: 【打印】, [关闭].
+		a, b := i, j
+		for a < b && isBracket(k[a]) {
+			a++
+		}
+		for b > a && isBracket(k[b-1]) {
+			b--
+		}
+		if b-a > maxNavLabel || endsSentence(k[a:b]) {
 			return false
 		}
-		if navWords.match(k, i) > 0 {
+		if a < b && navWords.match(k[:b], a) > 0 {
 			known = true
 		}
 		labels++
@@ -795,7 +796,7 @@ func isNavLabels(k []rune) bool {
 // brackets that enclose the whole line.
 func isByline(k []rune) (ok, bracketed bool) {
 	s := k
-	if len(s) > 2 && s[0] == '(' && s[len(s)-1] == ')' {
+	if len(s) > 2 && closers[s[0]] != 0 && s[len(s)-1] == closers[s[0]] {
 		s, bracketed = s[1:len(s)-1], true
 	}
 	if len(s) == 0 {
@@ -809,6 +810,17 @@ func isByline(k []rune) (ok, bracketed bool) {
 		return false, false
 	}
 	return true, bracketed
+}
+
+// isSourceName reports whether a folded line is only the name of a source
+// (sourceNames), possibly in brackets: 中央社, （中央社）. br is 1 for the
+// brackets, else 0.
+func isSourceName(k []rune) (ok bool, br int) {
+	if len(k) > 2 && closers[k[0]] != 0 && k[len(k)-1] == closers[k[0]] {
+		br = 1
+	}
+	n := sourceNames.match(k, br)
+	return n > 0 && n == len(k)-2*br, br
 }
 
 // glued reports whether what follows 记者 or the like, with no separator, is
@@ -849,7 +861,7 @@ func classify(s string, k []rune, off []int, prevBare bool) (lineKind, lineInfo)
 	// A line of furniture may end in a colon (当前位置：); a date bar or a
 	// line of metadata never ends a sentence otherwise.
 	if (!sentence || k[len(k)-1] == ':') && len(k) <= maxMeta {
-		m := scanMeta(k)
+		m := scanMeta(storyCode(k))
 		set := func() {
 			if m.source[1] > 0 {
 				info.source = value(s, off, m.source[0], m.source[1])
@@ -864,8 +876,11 @@ func classify(s string, k []rune, off []int, prevBare bool) (lineKind, lineInfo)
 		switch {
 		case m.hasDate && m.restIsPaper():
 			info.dateText = value(s, off, m.dateSpan[0], m.dateSpan[1])
-			if m.validDate {
-				info.date = time.Date(m.date[0], time.Month(m.date[1]), m.date[2], 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+			switch {
+			case m.noYear && m.validDate:
+				info.monthDay = [2]int{m.date[1], m.date[2]}
+			case m.validDate && !m.noYear:
+				info.date = isoDate(m.date[0], m.date[1], m.date[2])
 			}
 			if m.wd > 0 {
 				info.wd, info.wdText = m.wd, value(s, off, m.wdSpan[0], m.wdSpan[1])
@@ -901,6 +916,27 @@ func classify(s string, k []rune, off []int, prevBare bool) (lineKind, lineInfo)
 			info.byline, info.bracketed = value(s, off, a, b), br
 			return kindByline, info
 		}
+		if ok, br := isSourceName(k); ok {
+			info.source, info.bracketed = value(s, off, br, len(k)-br), br > 0
+			return kindSource, info
+		}
+	}
+	if !sentence {
+		if l := parseLead(s, k, off); l.end > 0 && skipSpaces(k, l.end) == len(k) {
+			// A lead on a line of its own: 新华社北京6月7日电（记者 王五）,
+			// （中央社記者林某某台北7日電）.
+			info.byline, info.source = l.byline, l.source
+			if l.byline == "" {
+				return kindSource, info
+			}
+			info.bracketed = closers[k[0]] != 0
+			return kindByline, info
+		}
+	}
+	if l := parseLead(s, k, off); l.end > 0 {
+		// The lead of a paragraph: the article's byline and source, the
+		// paragraph's text all the same.
+		info.byline, info.source = l.byline, l.source
 	}
 	switch {
 	case sentence:

@@ -102,6 +102,51 @@ func TestClassify(t *testing.T) {
 		{"但是他還是送了她，", kindOther, lineInfo{clause: true}},
 		{"家長可以上www‧edu‧tw網站查閱", kindShort, lineInfo{}},
 		{"首页 · 要闻 · 评论", kindNav, lineInfo{}},
+
+		// Toolbars and share bars.
+		{"【字号 大 中 小】 【打印】 【关闭】", kindNav, lineInfo{}},
+		{"【字號 大 中 小】 【列印】 【關閉】", kindNav, lineInfo{}},
+		{"【打印本页】【关闭窗口】", kindNav, lineInfo{}},
+		{"【列印本頁】【關閉視窗】", kindNav, lineInfo{}},
+		{"分享到：", kindNav, lineInfo{}},
+		{"分享到：微信 微博 QQ空间", kindNav, lineInfo{}},
+		{"字級：小 中 大", kindNav, lineInfo{}},
+		{"【字号 大中小】【打印】【关闭】", kindNav, lineInfo{}}, // normalized: letter-spacing removed
+		{"【大 中 小】", kindShort, lineInfo{}},
+		{"微信公众号运营指南", kindShort, lineInfo{}},
+
+		// Leads: bylines and sources that open a paragraph, or a line.
+		{"〔記者陳小明／臺北報導〕臺北市政府今天宣布。", kindPara, lineInfo{byline: "記者陳小明／臺北報導"}},
+		{"本报讯（记者 张三 通讯员 李四）昨天，全省启动。", kindPara, lineInfo{byline: "本报讯（记者 张三 通讯员 李四）"}},
+		{"新华社北京6月7日电（记者 王五）国务院总理主持召开会议。", kindPara, lineInfo{source: "新华社", byline: "记者 王五"}},
+		{"（中央社記者林某某台北7日電）行政院今天通過。", kindPara, lineInfo{source: "中央社", byline: "記者林某某"}},
+		{"（中央社記者林某某、王某某華盛頓6日專電）美國國務院表示。", kindPara, lineInfo{source: "中央社", byline: "記者林某某、王某某"}},
+		{"（中央社記者張三台北7日電）", kindByline, lineInfo{source: "中央社", byline: "記者張三", bracketed: true}},
+		{"【明報專訊】政府昨日公布。", kindPara, lineInfo{source: "明報"}},
+		{"香港文匯報訊（記者 張三）特區政府昨日宣布。", kindPara, lineInfo{source: "香港文匯報", byline: "記者 張三"}},
+		{"（星島日報報道）運輸署昨日表示。", kindPara, lineInfo{source: "星島日報"}},
+		{"新华社北京6月7日电", kindSource, lineInfo{source: "新华社"}},
+		{"（編輯：張三）1110607", kindMeta, lineInfo{editor: "張三"}},
+		{"（中央社）", kindSource, lineInfo{source: "中央社", bracketed: true}},
+		{"中央社", kindSource, lineInfo{source: "中央社"}},
+		{"〔記者陳小明／臺北報導〕", kindByline, lineInfo{byline: "記者陳小明／臺北報導", bracketed: true}},
+		{"本报北京6月6日电　记者从农业农村部获悉：截至6月6日。", kindPara, lineInfo{}},
+		{"（记者从省民政厅获悉）今年。", kindPara, lineInfo{}},
+		{"新华社的记者今天到达。", kindPara, lineInfo{}},
+		{"人民网评：为奋斗者点赞", kindShort, lineInfo{}},
+
+		// Dates in Chinese numerals, Minguo years, without a year.
+		{"二〇二二年六月七日 星期二", kindDateBar, lineInfo{date: "2022-06-07", dateText: "二〇二二年六月七日", wd: 3, wdText: "星期二"}},
+		{"二○二二年六月七日（星期二）", kindDateBar, lineInfo{date: "2022-06-07", dateText: "二○二二年六月七日", wd: 3, wdText: "星期二"}},
+		{"二〇二二年十二月三十一日", kindDateBar, lineInfo{date: "2022-12-31", dateText: "二〇二二年十二月三十一日"}},
+		{"中華民國111年6月7日 星期二", kindDateBar, lineInfo{date: "2022-06-07", dateText: "中華民國111年6月7日", wd: 3, wdText: "星期二"}},
+		{"民國99年6月7日", kindDateBar, lineInfo{date: "2010-06-07", dateText: "民國99年6月7日"}},
+		{"111年6月7日 週二", kindDateBar, lineInfo{date: "2022-06-07", dateText: "111年6月7日", wd: 3, wdText: "週二"}},
+		{"6月7日 星期二", kindDateBar, lineInfo{dateText: "6月7日", monthDay: [2]int{6, 7}, wd: 3, wdText: "星期二"}},
+		{"6月起 新规实施", kindShort, lineInfo{}},
+		{"99年6月7日", kindShort, lineInfo{}},
+		{"二〇二二年", kindShort, lineInfo{}},
+		{"6月32日", kindDateBar, lineInfo{dateText: "6月32日"}},
 		{long, kindOther, lineInfo{}},
 	}
 	for _, tt := range tests {
@@ -221,6 +266,56 @@ func TestParsePageRules(t *testing.T) {
 		name: "two articles with only a headline between read as one",
 		in:   h1 + "\n" + p1 + "\n" + p2 + "\n" + h2 + "\n" + p3,
 		want: Page{Article: Article{Headline: h1, Body: []string{p1, p2, h2, p3}, Subheadings: []int{2}}},
+	}, {
+		name:    "a toolbar between the date line and the body is not the headline",
+		in:      "2022年06月07日 星期二\n" + h1 + "\n【字号 大 中 小】 【打印】 【关闭】\n" + p1 + "\n" + p2 + "\n分享到：\n【打印本页】【关闭窗口】",
+		want:    Page{Date: "2022-06-07", Article: Article{Headline: h1, Body: []string{p1, p2}}},
+		dropped: []string{"1 date-bar", "3 navigation", "6 navigation", "7 navigation"},
+	}, {
+		name: "a byline and source in the first paragraph",
+		in:   h1 + "\n新华社北京6月7日电（记者 王五）" + p1 + "\n" + p2,
+		want: Page{Article: Article{Headline: h1, Byline: "记者 王五", Source: "新华社", Body: []string{"新华社北京6月7日电（记者 王五）" + p1, p2}}},
+	}, {
+		name:    "a byline line comes before the lead",
+		in:      h1 + "\n本报记者 陈刚\n本报讯（记者 吴静）" + p1 + "\n" + p2 + "\n（中央社）",
+		want:    Page{Article: Article{Headline: h1, Byline: "本报记者 陈刚", Source: "中央社", Body: []string{"本报讯（记者 吴静）" + p1, p2}}},
+		dropped: []string{"2 metadata", "5 metadata"},
+	}, {
+		name:    "a question headline above a byline",
+		in:      "首页 > 观点\n社区养老服务站为何一年比一年多？\n本报记者 陈刚\n" + p3 + "\n" + p2,
+		want:    Page{Article: Article{Headline: "社区养老服务站为何一年比一年多？", Byline: "本报记者 陈刚", Body: []string{p3, p2}}},
+		dropped: []string{"1 navigation", "3 metadata"},
+	}, {
+		name: "a question headline above a date line, an exclamation above a lead",
+		in:   "食安風暴延燒 業者喊冤？\n2022/06/07 週二\n" + p1 + "\n" + p2 + "\n全省社工站实现全覆盖！\n〔記者陳小明／臺北報導〕" + p3,
+		want: Page{Date: "2022-06-07", Article: Article{Headline: "食安風暴延燒 業者喊冤？", Body: []string{p1, p2}},
+			Others: []Article{{Headline: "全省社工站实现全覆盖！", Byline: "記者陳小明／臺北報導", Body: []string{"〔記者陳小明／臺北報導〕" + p3}}}},
+		dropped: []string{"2 date-bar"},
+	}, {
+		name:    "a question that ends the body stays a paragraph",
+		in:      h1 + "\n" + p1 + "\n这难道不值得深思吗？\n《 人民日报 》（ 2022年06月07日 01 版）",
+		want:    Page{Date: "2022-06-07", PageNumber: "01", Article: Article{Headline: h1, Body: []string{p1, "这难道不值得深思吗？"}}},
+		dropped: []string{"4 date-bar"},
+	}, {
+		name: "a question without a byline or date below reads as a paragraph",
+		in:   "社区养老服务站为何一年比一年多？\n" + p3 + "\n" + p2,
+		want: Page{Article: Article{Body: []string{"社区养老服务站为何一年比一年多？", p3, p2}}, Warnings: []string{"the article has no headline"}},
+	}, {
+		name:    "a date without its year takes the page's",
+		in:      "6月7日 星期二\n" + h1 + "\n" + p1 + "\n" + p2 + "\n发布时间：2022-06-07 09:30",
+		want:    Page{Date: "2022-06-07", Article: Article{Headline: h1, Body: []string{p1, p2}}},
+		dropped: []string{"1 date-bar", "5 date-bar"},
+	}, {
+		name:    "a date without its year on a page without one",
+		in:      "6月7日 星期二\n" + h1 + "\n" + p1 + "\n" + p2,
+		want:    Page{Article: Article{Headline: h1, Body: []string{p1, p2}}, Warnings: []string{"line 1: 6月7日 has no year, and the page gives none"}},
+		dropped: []string{"1 date-bar"},
+	}, {
+		name: "Minguo and Chinese numerals",
+		in:   "中華民國111年6月7日 星期二\n二〇二二年六月八日\n" + h1 + "\n" + p1 + "\n" + p2,
+		want: Page{Date: "2022-06-07", Article: Article{Headline: h1, Body: []string{p1, p2}},
+			Warnings: []string{"line 2: date 2022-06-08 differs from the page's date 2022-06-07"}},
+		dropped: []string{"1 date-bar", "2 date-bar"},
 	}, {
 		name:    "a short run is not an article",
 		in:      "河北：\n出台办法\n一段话。",

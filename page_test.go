@@ -30,6 +30,11 @@ var pageSamples = []struct {
 	{"page/traditional.txt", "traditional", false},       // Traditional, Taiwan layout: 2022/06/07 週二, 來源
 	{"page/wrong_weekday.txt", "wrong_weekday", false},   // 2022-06-07 printed as 星期三
 	{"page/no_article.txt", "no_article", true},          // furniture and teasers only
+	{"page/xinhua_toolbar.txt", "xinhua_toolbar", false}, // Xinhua: toolbar above the body, 新华社…电（记者 …） lead, 【纠错】 editor
+	{"page/ltn_taiwan.txt", "ltn_taiwan", false},         // Taiwan daily: 〔記者…／臺北報導〕 lead, 中華民國111年 date bar, spaced headline
+	{"page/cna.txt", "cna", false},                       // CNA: （中央社記者…台北7日電） lead, 字級 and share bars, （編輯：…）1110607
+	{"page/hk_daily.txt", "hk_daily", false},             // Hong Kong daily: 二〇二二年六月七日, 香港文匯報訊（記者 …）, 【字體：大 中 小】
+	{"page/question.txt", "question", false},             // a question headline above a date bar of 6月7日, its year in the footer
 }
 
 func readTestdata(t testing.TB, name string) string {
@@ -301,5 +306,28 @@ func TestParsePageAfterNormalizer(t *testing.T) {
 	}
 	if got.Headline != Normalize(want.Headline)[:len(got.Headline)] || got.Source != "黑龍江省民政廳" {
 		t.Errorf("normalized page: headline %q, source %q", got.Headline, got.Source)
+	}
+}
+
+// TestParsePageRawAndNormalized: for every sample page, ParsePage of the
+// page as scraped and of the page normalized give the same article, once
+// the raw result's fields are normalized; the same lines are dropped, for
+// the same reasons, and the dates and warnings agree.
+func TestParsePageRawAndNormalized(t *testing.T) {
+	for _, s := range pageSamples {
+		in := readTestdata(t, s.input)
+		raw, err1 := ParsePage(in)
+		norm, err2 := ParsePage(Normalize(in))
+		if (err1 == nil) != (err2 == nil) {
+			t.Errorf("%s: error %v raw, %v normalized", s.golden, err1, err2)
+		}
+		// Page fields are trimmed; Normalize ends its text with a newline.
+		want := raw.Map(func(s string) string { return trimSpace(Normalize(s)) })
+		if diff := cmp.Diff(withoutDropped(want), withoutDropped(norm)); diff != "" {
+			t.Errorf("%s (-raw parsed then normalized +normalized then parsed):\n%s", s.golden, diff)
+		}
+		if diff := cmp.Diff(dropReasons(raw), dropReasons(norm)); diff != "" {
+			t.Errorf("%s: dropped lines (-raw +normalized):\n%s", s.golden, diff)
+		}
 	}
 }
