@@ -88,14 +88,10 @@ func matchItem[S Text](t *Table, c *Compiled, item int32, s S, p int) (dict, ent
 	return dict, entry, end
 }
 
-// AppendStage appends text converted by one step of a conversion chain, as
+// appendStage appends text converted by one step of a conversion chain, as
 // OpenCC's Conversion::AppendConverted does: at each position the match of
 // the step's items gives its entry's first value; where none matches, a
 // whole ideographic description sequence or one character is copied.
-func (t *Table) AppendStage(c *Compiled, dst []byte, text string, step []int32) []byte {
-	return appendStage(t, c, dst, text, step)
-}
-
 func (t *Table) appendStage(c *Compiled, dst []byte, text string, step []int32) []byte {
 	return appendStage(t, c, dst, text, step)
 }
