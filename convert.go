@@ -416,7 +416,7 @@ func (c *Converter) Convert(s string) string {
 	// The output is about as long as the input: most conversions replace a
 	// character by one of the same UTF-8 length.
 	b := make([]byte, 0, len(s)+len(s)>>4+64)
-	b = appendConvert(c, append(b, s[:n]...), s[n:])
+	b = appendConvert(c, append(b, s[:n]...), s[n:], nil)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
@@ -430,7 +430,7 @@ func (c *Converter) Bytes(b []byte) []byte {
 	}
 	n, _ := span(c, b, true)
 	out := make([]byte, 0, len(b)+len(b)>>4+64)
-	return appendConvert(c, append(out, b[:n]...), b[n:])
+	return appendConvert(c, append(out, b[:n]...), b[n:], nil)
 }
 
 // Reset does nothing: a Converter keeps no state between calls.
@@ -490,15 +490,49 @@ func appendRun[S opencc.Text](c *Converter, dst []byte, run S) []byte {
 
 // Transform implements transform.Transformer.
 func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	return c.transform(dst, src, atEOF, nil)
+}
+
+// TransformMapped is Transform, and appends to m the pieces of the map from
+// dst[:nDst] to src[:nSrc] (see OffsetMap): a character converted to one
+// of the same length is aligned, a phrase (内存 → 記憶體) and a run that
+// OpenCC converts as one segment are whole pieces. Called on the chunks of
+// a stream in turn, it gives the map of the whole stream, the same however
+// the stream is cut.
+func (c *Converter) TransformMapped(dst, src []byte, atEOF bool, m *OffsetMap) (nDst, nSrc int, err error) {
+	if m == nil {
+		m = new(OffsetMap)
+	}
+	return c.transform(dst, src, atEOF, m)
+}
+
+// StringMapped returns s converted and the map from the result's byte
+// offsets to those of s.
+func (c *Converter) StringMapped(s string) (string, *OffsetMap) {
+	m := new(OffsetMap)
+	if c.c == nil {
+		m.add(len(s), len(s), true)
+		return s, m
+	}
+	b := make([]byte, 0, len(s)+len(s)>>4+64)
+	b = appendConvert(c, b, s, m)
+	return unsafe.String(unsafe.SliceData(b), len(b)), m
+}
+
+// transform is Transform, recording the map in m when m is not nil.
+func (c *Converter) transform(dst, src []byte, atEOF bool, m *OffsetMap) (nDst, nSrc int, err error) {
 	if c.c == nil {
 		n := copy(dst, src)
+		if m != nil {
+			m.add(n, n, true)
+		}
 		if n < len(src) {
 			return n, n, transform.ErrShortDst
 		}
 		return n, n, nil
 	}
 	if c.nodes != nil {
-		out, n, err := convert1(c, dst[:0:len(dst)], src, atEOF, true, false)
+		out, n, err := convert1(c, dst[:0:len(dst)], src, atEOF, true, false, m)
 		return len(out), n, err
 	}
 	same := 0 // src[same:p] converts to itself and is not yet written
@@ -508,6 +542,9 @@ func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 			return false
 		}
 		nDst += copy(dst[nDst:], src[same:p])
+		if m != nil {
+			m.add(p-same, p-same, true)
+		}
 		same = p
 		return true
 	}
@@ -542,6 +579,9 @@ func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 				return nDst, p, transform.ErrShortDst
 			}
 			nDst += copy(dst[nDst:], c.pool[ref.Off():ref.End()])
+			if m != nil {
+				m.add(end-p, ref.End()-ref.Off(), oneChar(src[p:end], c.pool[ref.Off():ref.End()]))
+			}
 		} else {
 			// Capped at len(dst), the append writes in place or, when the
 			// output does not fit, into a new array that is dropped.
@@ -555,6 +595,9 @@ func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 				return nDst, p, transform.ErrShortDst
 			}
 			nDst += len(out)
+			if m != nil {
+				m.add(end-p, len(out), false)
+			}
 		}
 		p, same = end, end
 	}
@@ -564,9 +607,11 @@ func (c *Converter) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 	return nDst, p, nil
 }
 
-func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
+// appendConvert appends src converted to dst, and the map to m when m is not
+// nil.
+func appendConvert[S opencc.Text](c *Converter, dst []byte, src S, m *OffsetMap) []byte {
 	if c.nodes != nil {
-		dst, _, _ = convert1(c, dst, src, true, false, false)
+		dst, _, _ = convert1(c, dst, src, true, false, false, m)
 		return dst
 	}
 	same := 0
@@ -575,20 +620,41 @@ func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 	for p := 0; p < len(src); {
 		end, ref, kind, ncode, nsize := unitAt(c, src, p, true, code, size)
 		code, size = ncode, nsize
-		switch kind {
-		case unitSame:
+		if kind == unitSame {
 			p = end
 			continue
+		}
+		dst = append(dst, src[same:p]...)
+		l := len(dst)
+		switch kind {
 		case unitOut:
-			dst = append(append(dst, src[same:p]...), c.pool[ref.Off():ref.End()]...)
+			dst = append(dst, c.pool[ref.Off():ref.End()]...)
 		case unitIDS:
-			dst = opencc.AppendChain(c.t, c.c, append(dst, src[same:p]...), src[p:end], c.c.Stages)
+			dst = opencc.AppendChain(c.t, c.c, dst, src[p:end], c.c.Stages)
 		default:
-			dst = appendRun(c, append(dst, src[same:p]...), src[p:end])
+			dst = appendRun(c, dst, src[p:end])
+		}
+		if m != nil {
+			m.add(p-same, p-same, true)
+			m.add(end-p, len(dst)-l, kind == unitOut && oneChar(src[p:end], dst[l:]))
 		}
 		p, same = end, end
 	}
+	if m != nil {
+		m.add(len(src)-same, len(src)-same, true)
+	}
 	return append(dst, src[same:]...)
+}
+
+// oneChar reports whether a unit and its output are one character each, of
+// the same length: an aligned piece of the map.
+func oneChar[S, T opencc.Text](unit S, out T) bool {
+	if len(unit) != len(out) || len(out) == 0 {
+		return false
+	}
+	_, n, _ := opencc.DecodeRune(unit, 0)
+	_, size, _ := opencc.DecodeRune(out, 0)
+	return n == len(unit) && size == len(out)
 }
 
 // convert1 converts src for a config with one segmentation dictionary, the
@@ -598,7 +664,9 @@ func appendConvert[S opencc.Text](c *Converter, dst []byte, src S) []byte {
 // transform.ErrShortSrc before a unit that the end of src leaves undecided.
 // nSrc is how much of src it converted. With spanOnly it writes nothing and
 // stops with transform.ErrEndOfSpan before the first unit that changes: Span.
-func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, spanOnly bool) (out []byte, nSrc int, err error) {
+//
+// With m not nil it appends to m the map of what it converted.
+func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, spanOnly bool, m *OffsetMap) (out []byte, nSrc int, err error) {
 	nodes, entries, info, segOut, pool, bmp := c.nodes, c.entries, c.info, c.segOut, c.pool, c.bmp
 	var code int32
 	var size int
@@ -617,10 +685,16 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				if bounded && cap(dst)-len(dst) < q-p {
 					// Every byte of the run is a unit of its own.
 					q = p + cap(dst) - len(dst)
-					return append(dst, src[p:q]...), q, transform.ErrShortDst
+					err = transform.ErrShortDst
 				}
 				dst = append(dst, src[p:q]...)
+				if m != nil {
+					m.add(q-p, q-p, true)
+				}
 				p = q
+				if err != nil {
+					return dst, p, err
+				}
 				continue
 			}
 			if bmp != nil {
@@ -645,6 +719,9 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				return dst, p, transform.ErrShortDst
 			}
 			dst = append(dst, src[p:p+size]...)
+			if m != nil {
+				m.add(size, size, true)
+			}
 			p, size = p+size, 0
 			continue
 		}
@@ -715,6 +792,9 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 			if bounded && len(out) > cap(dst) {
 				return dst, p, transform.ErrShortDst
 			}
+			if m != nil {
+				m.add(n, len(out)-l, false)
+			}
 			dst = out
 			p, code, size = p+n, 0, 0
 			continue
@@ -736,6 +816,9 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				out := appendRun(c, dst[:l:cap(dst)], src[p:end])
 				if bounded && len(out) > cap(dst) {
 					return dst, p, transform.ErrShortDst
+				}
+				if m != nil {
+					m.add(end-p, len(out)-l, false)
 				}
 				dst = out
 				p, code, size = end, ncode, nsize
@@ -759,6 +842,9 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 			dst = dst[:l+3]
 			o3 := inf.out3
 			dst[l], dst[l+1], dst[l+2] = byte(o3), byte(o3>>8), byte(o3>>16)
+			if m != nil {
+				m.add(size, 3, size == 3 && o3&0xF0 == 0xE0)
+			}
 			p, code, size = end, ncode, nsize
 			continue
 		}
@@ -771,6 +857,9 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				return dst, p, transform.ErrShortDst
 			}
 			dst = append(dst, pool[o:o+n]...)
+		}
+		if m != nil {
+			m.add(end-p, n, end-p == size && oneChar(src[p:end], pool[o:o+n]))
 		}
 		p, code, size = end, ncode, nsize
 	}
@@ -795,7 +884,7 @@ func span[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
 
 func span1[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
 	if c.nodes != nil {
-		_, n, err := convert1(c, nil, src, atEOF, false, true)
+		_, n, err := convert1(c, nil, src, atEOF, false, true, nil)
 		return n, err
 	}
 	var code int32
