@@ -9,7 +9,8 @@ import (
 
 // FuzzConvert: Convert never panics, gives what the literal algorithm gives
 // (on texts under the 1024 bytes beyond which a run of unmatched text is
-// cut), streaming gives the same output, and invalid UTF-8 comes out
+// cut), streaming gives the same output, StringMapped too with a map whose
+// every piece converts alone to its output, and invalid UTF-8 comes out
 // unchanged.
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{"", "黑龙江", "顺利通过了", "塔什库尔干塔吉克自治县", "汉\xff字", "\xe6\xb1", "SQL注入攻击 U盘", "多头仓位 做多",
@@ -34,6 +35,18 @@ func FuzzConvert(f *testing.F) {
 		}
 		if b := string(c.Bytes([]byte(s))); b != got {
 			t.Fatalf("%s: Bytes %q, Convert %q", c.Name(), b, got)
+		}
+		mapped, m := c.StringMapped(s)
+		if mapped != got {
+			t.Fatalf("%s: StringMapped %q, Convert %q", c.Name(), mapped, got)
+		}
+		if in, out := m.Len(); in != len(s) || out != len(got) {
+			t.Fatalf("%s: the map covers %d→%d bytes of %d→%d", c.Name(), in, out, len(s), len(got))
+		}
+		for p := range m.Pieces() {
+			if alone := c.Convert(s[p.In:p.InEnd]); alone != got[p.Out:p.OutEnd] {
+				t.Fatalf("%s(%q): piece %q → %q, alone %q", c.Name(), s, s[p.In:p.InEnd], got[p.Out:p.OutEnd], alone)
+			}
 		}
 		if invalidBytes(s) != invalidBytes(got) {
 			t.Fatalf("%s: invalid bytes %q became %q", c.Name(), invalidBytes(s), invalidBytes(got))
