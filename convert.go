@@ -77,8 +77,9 @@ type Converter struct {
 type charInfo struct {
 	ref  opencc.Ref // the chain's output for the character alone, with flags
 	base int32      // the Base of the character's node in the segmentation trie
-	// out3 holds ref's string when it is three bytes long (most Han
-	// characters), in its low bytes, with out3Valid: no look in the pool.
+	// out3 holds ref's string when it is one character of three bytes and
+	// the character too (most Han characters), in its low bytes, with
+	// out3Valid: no look in the pool, and an aligned piece of a map.
 	out3 uint32
 }
 
@@ -306,13 +307,35 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		mark(c.Pairs0, isLeft0, isRight0)
 		mark(c.Pairs, isLeftS, isRightS)
 	}
+	// out3 is for a character of three bytes that becomes one of three
+	// bytes, an aligned piece of an offset map that need not be recorded:
+	// not for a code that a character of another length has too (an
+	// alias), nor for one outside the three-byte range.
+	not3 := make([]bool, len(c.Chars))
+	for hi, blk := range t.Alpha.Index {
+		if blk == 0 {
+			continue
+		}
+		for lo, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
+			if r := rune(hi<<7 | lo); code > 0 && int(code) < len(not3) && (r < 0x800 || r > 0xFFFF) {
+				not3[code] = true
+			}
+		}
+	}
+	for _, a := range t.Alias {
+		if from, to := rune(a>>32), rune(uint32(a)); utf8.RuneLen(from) != 3 {
+			if code := t.Alpha.Code(to); int(code) < len(not3) {
+				not3[code] = true
+			}
+		}
+	}
 	cv.info = make([]charInfo, len(c.Chars))
 	for code, ref := range c.Chars {
 		inf := charInfo{ref: ref}
 		if code == 0 {
 			inf.ref = opencc.Same | opencc.Isolated
 		}
-		if o := ref.Off(); ref.End()-o == 3 && code > 0 {
+		if o := ref.Off(); ref.End()-o == 3 && code > 0 && t.Pool[o]&0xF0 == 0xE0 && !not3[code] {
 			inf.out3 = uint32(t.Pool[o]) | uint32(t.Pool[o+1])<<8 | uint32(t.Pool[o+2])<<16 | out3Valid
 		}
 		if seg != nil && inf.ref&opencc.SegStart != 0 {
@@ -532,7 +555,14 @@ func (c *Converter) transform(dst, src []byte, atEOF bool, m *OffsetMap) (nDst, 
 		return n, n, nil
 	}
 	if c.nodes != nil {
+		var in0, out0 int
+		if m != nil {
+			in0, out0 = m.Len()
+		}
 		out, n, err := convert1(c, dst[:0:len(dst)], src, atEOF, true, false, m)
+		if m != nil {
+			m.alignTo(in0+n, out0+len(out))
+		}
 		return len(out), n, err
 	}
 	same := 0 // src[same:p] converts to itself and is not yet written
@@ -611,7 +641,15 @@ func (c *Converter) transform(dst, src []byte, atEOF bool, m *OffsetMap) (nDst, 
 // nil.
 func appendConvert[S opencc.Text](c *Converter, dst []byte, src S, m *OffsetMap) []byte {
 	if c.nodes != nil {
+		var in0, out0 int
+		if m != nil {
+			in0, out0 = m.Len()
+		}
+		l := len(dst)
 		dst, _, _ = convert1(c, dst, src, true, false, false, m)
+		if m != nil {
+			m.alignTo(in0+len(src), out0+len(dst)-l)
+		}
 		return dst
 	}
 	same := 0
@@ -665,9 +703,14 @@ func oneChar[S, T opencc.Text](unit S, out T) bool {
 // nSrc is how much of src it converted. With spanOnly it writes nothing and
 // stops with transform.ErrEndOfSpan before the first unit that changes: Span.
 //
-// With m not nil it appends to m the map of what it converted.
+// With m not nil it records in m the pieces that are not aligned; the
+// caller records the aligned rest (m.alignTo), so that the hot paths, where
+// characters are aligned, pay nothing for the map.
 func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, spanOnly bool, m *OffsetMap) (out []byte, nSrc int, err error) {
 	nodes, entries, info, segOut, pool, bmp := c.nodes, c.entries, c.info, c.segOut, c.pool, c.bmp
+	if m != nil {
+		m.base(len(dst))
+	}
 	var code int32
 	var size int
 	p := 0
@@ -688,9 +731,6 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 					err = transform.ErrShortDst
 				}
 				dst = append(dst, src[p:q]...)
-				if m != nil {
-					m.add(q-p, q-p, true)
-				}
 				p = q
 				if err != nil {
 					return dst, p, err
@@ -719,9 +759,6 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				return dst, p, transform.ErrShortDst
 			}
 			dst = append(dst, src[p:p+size]...)
-			if m != nil {
-				m.add(size, size, true)
-			}
 			p, size = p+size, 0
 			continue
 		}
@@ -793,7 +830,7 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				return dst, p, transform.ErrShortDst
 			}
 			if m != nil {
-				m.add(n, len(out)-l, false)
+				m.wholeAt(p, l, n, len(out)-l)
 			}
 			dst = out
 			p, code, size = p+n, 0, 0
@@ -818,7 +855,7 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 					return dst, p, transform.ErrShortDst
 				}
 				if m != nil {
-					m.add(end-p, len(out)-l, false)
+					m.wholeAt(p, l, end-p, len(out)-l)
 				}
 				dst = out
 				p, code, size = end, ncode, nsize
@@ -842,9 +879,6 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 			dst = dst[:l+3]
 			o3 := inf.out3
 			dst[l], dst[l+1], dst[l+2] = byte(o3), byte(o3>>8), byte(o3>>16)
-			if m != nil {
-				m.add(size, 3, size == 3 && o3&0xF0 == 0xE0)
-			}
 			p, code, size = end, ncode, nsize
 			continue
 		}
@@ -858,8 +892,8 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 			}
 			dst = append(dst, pool[o:o+n]...)
 		}
-		if m != nil {
-			m.add(end-p, n, end-p == size && oneChar(src[p:end], pool[o:o+n]))
+		if m != nil && !(end-p == size && oneChar(src[p:end], pool[o:o+n]) || string(src[p:end]) == pool[o:o+n]) {
+			m.wholeAt(p, len(dst)-n, end-p, n)
 		}
 		p, code, size = end, ncode, nsize
 	}

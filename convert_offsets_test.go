@@ -69,6 +69,9 @@ func TestConverterOffsetMaps(t *testing.T) {
 			if want := c.Convert(in); out != want {
 				t.Fatalf("%s %s: StringMapped differs from Convert", cfg.Name, name)
 			}
+			if om.mended != 0 {
+				t.Errorf("%s %s: %d aligned pieces had lengths that differ", cfg.Name, name, om.mended)
+			}
 			if li, lo := om.Len(); li != len(in) || lo != len(out) {
 				t.Fatalf("%s %s: map covers %d→%d bytes, want %d→%d", cfg.Name, name, li, lo, len(in), len(out))
 			}

@@ -40,6 +40,9 @@ func FuzzConvert(f *testing.F) {
 		if mapped != got {
 			t.Fatalf("%s: StringMapped %q, Convert %q", c.Name(), mapped, got)
 		}
+		if m.mended != 0 {
+			t.Fatalf("%s(%q): %d aligned pieces had lengths that differ", c.Name(), s, m.mended)
+		}
 		if in, out := m.Len(); in != len(s) || out != len(got) {
 			t.Fatalf("%s: the map covers %d→%d bytes of %d→%d", c.Name(), in, out, len(s), len(got))
 		}

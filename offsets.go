@@ -33,6 +33,9 @@ type OffsetMap struct {
 	// the last one at in, out.
 	pts     []offsetPoint
 	in, out int
+
+	srcAt, dstAt int // see base
+	mended       int // pieces alignTo made whole: a producer's error, for tests
 }
 
 type offsetPoint struct {
@@ -89,6 +92,33 @@ func (m *OffsetMap) add(in, out int, aligned bool) {
 	m.pts = append(m.pts, offsetPoint{in: m.in, out: m.out, whole: !aligned})
 	m.in += in
 	m.out += out
+}
+
+// alignTo extends m to the input offset in and output offset out with an
+// aligned piece: producers that record only their whole pieces call it
+// before each and at the end. The text between must be aligned; if its
+// lengths differ, a producer is wrong, and the piece is made whole so that
+// the map stays a map of the text.
+func (m *OffsetMap) alignTo(in, out int) {
+	if in-m.in != out-m.out {
+		m.mended++
+	}
+	m.add(in-m.in, out-m.out, true)
+}
+
+// base tells m, before a producer records its whole pieces with wholeAt,
+// where its source starts (at m's input length) and where its destination
+// starts: dstLen bytes before m's output length.
+func (m *OffsetMap) base(dstLen int) {
+	m.srcAt, m.dstAt = m.in, m.out-dstLen
+}
+
+// wholeAt records the whole piece of inLen bytes at offset in of the
+// producer's source that became outLen bytes at offset out of its
+// destination (see base), after the aligned text since the last piece.
+func (m *OffsetMap) wholeAt(in, out, inLen, outLen int) {
+	m.alignTo(m.srcAt+in, m.dstAt+out)
+	m.add(inLen, outLen, false)
 }
 
 // Add appends a piece to m: in bytes of input became out bytes of output.
