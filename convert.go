@@ -278,7 +278,7 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 			} else {
 				cv.aliasedHi[from] = true
 			}
-			if from >= 1<<16 || cv.bmp == nil {
+			if from >= 1<<16 || from < 0x800 || cv.bmp == nil {
 				cv.aliasCode[from] = code
 			}
 			var buf [utf8.UTFMax]byte
@@ -388,9 +388,12 @@ func bmpOf(t *opencc.Table) *[1 << 16]uint16 {
 	if v, ok := bmpTables.Load(key); ok {
 		return v.(*[1 << 16]uint16)
 	}
+	// Only the code points of three bytes: hanCode reads the others'
+	// overlong forms (E0 80 80 is U+0000) and the surrogates, which must be
+	// 0, and codeAt reads them from the alphabet.
 	bmp := new([1 << 16]uint16)
 	for hi, blk := range t.Alpha.Index[:1<<16>>7] {
-		if blk == 0 {
+		if blk == 0 || hi < 0x800>>7 || hi >= 0xD800>>7 && hi < 0xE000>>7 {
 			continue
 		}
 		for lo, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
@@ -398,7 +401,7 @@ func bmpOf(t *opencc.Table) *[1 << 16]uint16 {
 		}
 	}
 	for _, a := range t.Alias {
-		if from, to := rune(a>>32), rune(uint32(a)); from < 1<<16 {
+		if from, to := rune(a>>32), rune(uint32(a)); from >= 0x800 && from < 1<<16 {
 			bmp[from] = uint16(t.Alpha.Code(to))
 		}
 	}
@@ -773,22 +776,23 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 				e = entries[node]
 			}
 			for {
-				if q == len(src) {
-					if !atEOF {
-						return dst, p, transform.ErrShortSrc
-					}
-					break
-				}
 				var c2 int32
 				var s2 int
 				if bmp != nil {
 					c2, s2 = hanCode(bmp, src, q)
 				}
 				if s2 == 0 {
-					c2, s2 = codeAt(c, src, q)
-				}
-				if s2 == 0 && !atEOF {
-					return dst, p, transform.ErrShortSrc
+					// Not a three-byte character, or the end of src: the
+					// rare case, kept off the path of the common one.
+					if q == len(src) {
+						if !atEOF {
+							return dst, p, transform.ErrShortSrc
+						}
+						break
+					}
+					if c2, s2 = codeAt(c, src, q); s2 == 0 && !atEOF {
+						return dst, p, transform.ErrShortSrc
+					}
 				}
 				next := base + c2
 				if c2 == 0 || uint(next) >= uint(len(nodes)) || nodes[next].Check&^termBit != uint32(node) {
@@ -1045,12 +1049,18 @@ func runEnd[S opencc.Text](c *Converter, src S, p int, code int32, size int, atE
 		if q == len(src) {
 			return q, !atEOF, 0, 0
 		}
-		code, size := codeAt(c, src, q)
+		var code int32
+		var size int
+		if c.bmp != nil {
+			code, size = hanCode(c.bmp, src, q)
+		}
 		if size == 0 {
-			if !atEOF {
-				return 0, true, 0, 0
+			if code, size = codeAt(c, src, q); size == 0 {
+				if !atEOF {
+					return 0, true, 0, 0
+				}
+				break
 			}
-			break
 		}
 		inf := &c.info[code]
 		if inf.ref&(opencc.Isolated|opencc.IDSStart) != 0 {
@@ -1119,15 +1129,18 @@ func (s pairSet) has(a, b int32) bool {
 }
 
 // hanCode is codeAt's fast path, small enough to inline: the code of a
-// three-byte character at src[p] (most Han characters), with size 3, or
-// size 0 when src[p:] starts with anything else (E0 and ED lead bytes, which
-// need more checks, included).
-// bmp must not be nil.
+// three-byte sequence at src[p] (most Han characters), with size 3, or size
+// 0 when src[p:] starts with anything else. bmp must not be nil.
+//
+// It checks only the shape of the sequence, one branch: the overlong forms
+// (E0 80–9F) and the surrogates (ED A0–BF) decode to code points whose
+// entry in bmp is 0 (see bmpOf), so that, like invalid bytes, they are
+// copied as they are.
 func hanCode[S opencc.Text](bmp *[1 << 16]uint16, src S, p int) (code int32, size int) {
 	if p+2 < len(src) {
-		b0, b1, b2 := src[p], src[p+1], src[p+2]
-		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-			return int32(bmp[uint16(b0&0x0F)<<12|uint16(b1&0x3F)<<6|uint16(b2&0x3F)]), 3
+		b := src[p : p+3]
+		if uint(b[0]&0xF0)<<8|uint(b[1]&0xC0)|uint(b[2]&0xC0)>>2 == 0xE0A0 {
+			return int32(bmp[uint16(b[0]&0x0F)<<12|uint16(b[1]&0x3F)<<6|uint16(b[2]&0x3F)]), 3
 		}
 	}
 	return 0, 0
@@ -1155,7 +1168,7 @@ func codeAt[S opencc.Text](c *Converter, src S, p int) (code int32, size int) {
 			return 0, 1
 		}
 	}
-	if r < 1<<16 && c.bmp != nil {
+	if r >= 0x800 && r < 1<<16 && c.bmp != nil {
 		return int32(c.bmp[r]), size
 	}
 	if c.aliasCode != nil {
