@@ -347,7 +347,7 @@ func TestTargetInvalidUTF8(t *testing.T) {
 // TestSeries: a record without evidence enough of its own converts as the
 // records before it showed.
 func TestSeries(t *testing.T) {
-	tw := "這裡說的線路" // 裡 說 線: Taiwan's forms
+	tw := "這裡說的線路"       // 裡 說 線: Taiwan's forms
 	ambiguous := "為什麼這樣" // 為: Taiwan's and Hong Kong's; alone, Hong Kong is likelier
 	if p := mustTarget(t, "zh-HK").Plan(ambiguous); p.Standard != StandardHongKong || len(p.Configs) != 0 {
 		t.Fatalf("the record alone: %v %v", p.Standard, p.Configs)
