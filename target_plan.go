@@ -1,5 +1,7 @@
 package zhnorm
 
+import "unsafe"
+
 // A Plan is what a Target does with one document: what it detected, the
 // Traditional standard it took the document to follow, and the OpenCC
 // configs it converts with. A Plan converts other text the same way
@@ -22,11 +24,15 @@ type Plan struct {
 // String returns s converted as the plan says: by its configs, then its
 // quotation marks.
 func (p Plan) String(s string) string {
+	owned := false
 	for _, c := range p.convs {
-		s = c.Convert(s)
+		out := c.Convert(s)
+		// Convert returns its input, or a string it has just allocated.
+		owned = owned || unsafe.StringData(out) != unsafe.StringData(s)
+		s = out
 	}
 	if p.quotes != nil {
-		s = p.quotes.String(s)
+		s = p.quotes.convert(s, owned && s != "")
 	}
 	return s
 }

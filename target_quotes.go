@@ -59,32 +59,43 @@ var (
 
 var _ transform.SpanningTransformer = (*quoteMarks)(nil)
 
-// isOpen reports whether src[i:] starts with an opening mark to convert.
-func (q *quoteMarks) isOpen(src []byte, i int) bool {
-	return i+2 < len(src) && src[i] == q.lead && src[i+1] == 0x80 && (src[i+2] == q.double || src[i+2] == q.single)
+// opens remembers where the next opening marks are, so that a search
+// passes over the text once: bytes.Index skips ahead fast even where the
+// marks' first byte is common (。 and 、 share 「's E3 80).
+type opens struct{ double, single int } // positions at or after the search; len(src) for none
+
+func newOpens() opens { return opens{-1, -1} }
+
+// next returns the position of the first opening mark at or after p, or
+// len(src).
+func (o *opens) next(q *quoteMarks, src []byte, p int) int {
+	if o.double < p {
+		o.double = indexFrom(src, p, q.lead, q.double)
+	}
+	if o.single < p {
+		o.single = indexFrom(src, p, q.lead, q.single)
+	}
+	return min(o.double, o.single)
+}
+
+// indexFrom returns the position of the mark lead 0x80 third at or after
+// p, or len(src).
+func indexFrom(src []byte, p int, lead, third byte) int {
+	if i := bytes.Index(src[p:], []byte{lead, 0x80, third}); i >= 0 {
+		return p + i
+	}
+	return len(src)
 }
 
 // nextPair returns the first opening mark at or after p whose pair
 // converts, and the position of its closing mark. i is len(src) when
 // there is none; short reports that src ends before the mark at i could
 // be decided (only when !atEOF).
-func (q *quoteMarks) nextPair(src []byte, p int, atEOF bool) (i, end int, short bool) {
-	for p < len(src) {
-		k := bytes.IndexByte(src[p:], q.lead)
-		if k < 0 {
+func (q *quoteMarks) nextPair(src []byte, p int, atEOF bool, o *opens) (i, end int, short bool) {
+	for {
+		i = o.next(q, src, p)
+		if i == len(src) {
 			break
-		}
-		i = p + k
-		if i+2 >= len(src) {
-			// A mark may be cut at the end.
-			if !atEOF && (i+1 == len(src) || src[i+1] == 0x80) {
-				return i, -1, true
-			}
-			break
-		}
-		if !q.isOpen(src, i) {
-			p = i + 1
-			continue
 		}
 		end, short := q.pairEnd(src, i, atEOF)
 		if short {
@@ -94,6 +105,15 @@ func (q *quoteMarks) nextPair(src []byte, p int, atEOF bool) (i, end int, short 
 			return i, end, false
 		}
 		p = i + 3
+	}
+	// A mark may be cut at the end.
+	if n := len(src); !atEOF && n > p {
+		switch {
+		case src[n-1] == q.lead:
+			return n - 1, -1, true
+		case n-2 >= p && src[n-2] == q.lead && src[n-1] == 0x80:
+			return n - 2, -1, true
+		}
 	}
 	return len(src), -1, false
 }
@@ -150,10 +170,12 @@ func (q *quoteMarks) pairEnd(src []byte, i int, atEOF bool) (end int, short bool
 			}
 			return -1, false
 		}
-		r, n := utf8.DecodeRune(src[k:])
-		if !cjk && isCJK(fold(r)) {
-			cjk = true
+		if cjk {
+			k++ // settled: the continuation bytes go one at a time above
+			continue
 		}
+		r, n := utf8.DecodeRune(src[k:])
+		cjk = isCJK(fold(r))
 		k += n
 	}
 	return -1, lim == len(src) && !atEOF
@@ -162,8 +184,9 @@ func (q *quoteMarks) pairEnd(src []byte, i int, atEOF bool) (end int, short bool
 // convertPairs rewrites, in out (a copy of src, as long), the pairs of
 // src that convert; src is complete. depth is the nesting of src.
 func (q *quoteMarks) convertPairs(out, src []byte, depth int) {
+	o := newOpens()
 	for p := 0; ; {
-		i, end, _ := q.nextPair(src, p, true)
+		i, end, _ := q.nextPair(src, p, true, &o)
 		if i == len(src) {
 			return
 		}
@@ -188,9 +211,18 @@ func (q *quoteMarks) convertPair(out, src []byte, depth int) {
 }
 
 // String returns s with its pairs converted; s itself when none converts.
-func (q *quoteMarks) String(s string) string {
+func (q *quoteMarks) String(s string) string { return q.convert(s, false) }
+
+// convert is String; when owned, s is a string nothing else refers to
+// (a Converter's fresh output) and is converted in place, saving a copy.
+func (q *quoteMarks) convert(s string, owned bool) string {
 	b := stringBytes(s)
-	if i, _, _ := q.nextPair(b, 0, true); i == len(b) {
+	o := newOpens()
+	if i, _, _ := q.nextPair(b, 0, true, &o); i == len(b) {
+		return s
+	}
+	if owned {
+		q.convertPairs(b, b, 0)
 		return s
 	}
 	out := []byte(s)
@@ -203,7 +235,8 @@ func (q *quoteMarks) Reset() {}
 
 // Span implements transform.SpanningTransformer.
 func (q *quoteMarks) Span(src []byte, atEOF bool) (int, error) {
-	i, _, short := q.nextPair(src, 0, atEOF)
+	o := newOpens()
+	i, _, short := q.nextPair(src, 0, atEOF, &o)
 	switch {
 	case i == len(src):
 		return i, nil
@@ -216,8 +249,9 @@ func (q *quoteMarks) Span(src []byte, atEOF bool) (int, error) {
 // Transform implements transform.Transformer. A converted pair is written
 // whole or not at all.
 func (q *quoteMarks) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	o := newOpens()
 	for p := 0; ; {
-		i, end, short := q.nextPair(src, p, atEOF)
+		i, end, short := q.nextPair(src, p, atEOF, &o)
 		n := copy(dst[p:], src[p:i])
 		if p+n < i {
 			return p + n, p + n, transform.ErrShortDst
