@@ -33,8 +33,12 @@ import (
 // both scripts) converts as Traditional towards zh-Hans and as Simplified
 // towards the other targets: t2s leaves Simplified characters as they are,
 // and s2t Traditional ones, nearly always (see the README's Targets
-// section for the measures). Text with no Han characters, or none that
-// only one script uses, keeps its characters.
+// section for the measures). Text with Han characters none of which only
+// one script uses (Undetermined) converts towards zh-Hans as Traditional
+// text (於 is Traditional unless a surname, and T→S configs leave
+// Simplified characters alone) and keeps its characters towards the
+// other targets (s2t would write 臺 for 台 in Traditional text). Text
+// without Han characters keeps them.
 //
 // String and Bytes detect on the whole text and are safe for concurrent
 // use. As a transform.SpanningTransformer (transform.NewReader,
@@ -68,7 +72,7 @@ const (
 type source uint8
 
 const (
-	fromNone source = iota // no Han, or none that one script only uses
+	fromNone source = iota // nothing to convert
 	fromSimplified
 	fromOpenCC
 	fromTaiwan

@@ -66,7 +66,10 @@ func (t *Target) plan(d Detection, ev *Evidence) Plan {
 			break
 		}
 		fallthrough
-	case Traditional:
+	case Traditional, Undetermined:
+		if t.kind != toHans && d.Script == Undetermined {
+			break
+		}
 		p.Standard = d.Standard
 		if p.Standard == StandardUnknown {
 			p.Standard = StandardTaiwan

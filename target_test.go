@@ -101,7 +101,8 @@ func TestTargetPlans(t *testing.T) {
 		// Taiwan likeliest.
 		{"seed", seed, "zh-Hans", nil, []string{"tw2s"}},
 		{"no Han", "Hello, world.", "zh-Hans", nil, nil},
-		{"undetermined", "中文", "zh-TW", nil, nil},
+		{"undetermined", "中文於是", "zh-TW", nil, nil},
+		{"undetermined", "中文於是", "zh-Hans", nil, []string{"tw2s"}},
 	}
 	for _, tt := range tests {
 		tg := mustTarget(t, tt.tag, tt.opts...)
