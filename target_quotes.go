@@ -20,10 +20,12 @@ import (
 // quoteScanLimit bytes, and the pair is in Chinese context: its content
 // holds a Chinese-context character (isCJK: an ideograph, kana, CJK or
 // full-width punctuation), or the character right after the closing mark
-// is one (他說“OK”就走了). Pairs of the same kind nest (the closing mark
-// matching “ is the ” at the same depth); a pair inside a converted pair
-// is looked for inside it. Marks of an unconverted pair, unpaired marks,
-// and ’ between two ASCII letters (an apostrophe) stay.
+// is one (他說“OK”就走了). A pair holds no opening mark of its own kind:
+// quotations nest by alternating kinds (“‘’”, 「『』」), so in “甲“乙” the
+// first “ is taken as unclosed and the second pairs, which also keeps the
+// search linear. A pair inside a converted pair is looked for inside it.
+// Marks of an unconverted pair, unpaired marks, and ’ between two ASCII
+// letters (an apostrophe) stay.
 //
 // Every mark is three bytes in UTF-8 and so is its replacement: the output
 // is as long as the input, byte for byte, and anything that is not a mark
@@ -120,11 +122,11 @@ func (q *quoteMarks) nextPair(src []byte, p int, atEOF bool, o *opens) (i, end i
 
 // pairEnd returns the position of the closing mark of the opening mark at
 // src[i:], or -1 when the pair does not close on the line within
-// quoteScanLimit bytes or is not in Chinese context. short reports that
-// src ended first.
+// quoteScanLimit bytes, before another opening mark of its kind, or is not
+// in Chinese context. short reports that src ended first.
 func (q *quoteMarks) pairEnd(src []byte, i int, atEOF bool) (end int, short bool) {
 	open := src[i+2]
-	depth, cjk := 0, false
+	cjk := false
 	lim := min(len(src), i+3+quoteScanLimit)
 	for k := i + 3; k < lim; {
 		c := src[k]
@@ -136,9 +138,7 @@ func (q *quoteMarks) pairEnd(src []byte, i int, atEOF bool) (end int, short bool
 			continue
 		case c == q.lead && k+2 < len(src) && src[k+1] == 0x80 && (src[k+2] == open || src[k+2] == open+1):
 			if src[k+2] == open {
-				depth++
-				k += 3
-				continue
+				return -1, false
 			}
 			if q.apostroph && open == q.single && isASCIILetter(rune(src[k-1])) {
 				if k+3 >= len(src) && !atEOF {
@@ -148,11 +148,6 @@ func (q *quoteMarks) pairEnd(src []byte, i int, atEOF bool) (end int, short bool
 					k += 3 // don’t: an apostrophe, not a closing mark
 					continue
 				}
-			}
-			if depth > 0 {
-				depth--
-				k += 3
-				continue
 			}
 			if cjk {
 				return k, false

@@ -154,8 +154,9 @@ func TestTargetQuotes(t *testing.T) {
 		{"zh-TW", "他說”你好“", "他說”你好“"},
 		{"zh-TW", "‘中文 don’t stop’", "『中文 don’t stop』"},
 		{"zh-TW", "it’s 中文", "it’s 中文"},
-		// Nested pairs of one kind.
-		{"zh-TW", "“中“文”字”", "「中「文」字」"},
+		// A pair holds no opening mark of its kind.
+		{"zh-TW", "“中“文”字”", "“中「文」字”"},
+		{"zh-Hans", "「甲「乙」丙", "「甲“乙”丙"},
 		// Invalid UTF-8 passes through.
 		{"zh-TW", "\xff“中\xe2\x80”\xe2", "\xff「中\xe2\x80」\xe2"},
 	}
@@ -174,6 +175,11 @@ func TestTargetQuotes(t *testing.T) {
 				break
 			}
 		}
+	}
+	// A line of opening marks stays, and takes linear time.
+	opens := strings.Repeat("“中‘", 20000)
+	if got := mustTarget(t, "zh-TW").String(opens); got != opens {
+		t.Errorf("a line of unpaired marks changed")
 	}
 	// A pair too long to look for stays.
 	long := "“" + strings.Repeat("中", quoteScanLimit/3+1) + "”"
