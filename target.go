@@ -194,49 +194,31 @@ func NewTarget(tag string, opts ...TargetOption) (*Target, error) {
 	return t, nil
 }
 
+// targetConfigs names the configs from each source to each target,
+// joined with "+"; "" for none.
+var targetConfigs = [...][numSources]string{
+	toHans:     {fromOpenCC: "t2s", fromTaiwan: "tw2s", fromHongKong: "hk2s"},
+	toTaiwan:   {fromSimplified: "s2tw", fromOpenCC: "t2tw", fromHongKong: "hk2t+t2tw"},
+	toHongKong: {fromSimplified: "s2hk", fromOpenCC: "t2hk", fromTaiwan: "tw2t+t2hk"},
+	toHant:     {fromSimplified: "s2t"},
+}
+
 // configsFor returns the names of the configs that convert from src to
-// the target.
+// the target: with regional phrases, s2twp for s2tw and the like.
 func (t *Target) configsFor(src source) []string {
-	p := func(name string) string {
-		if t.phrases {
-			return name + "p"
-		}
-		return name
+	if targetConfigs[t.kind][src] == "" {
+		return nil
 	}
-	switch t.kind {
-	case toHans:
-		switch src {
-		case fromOpenCC:
-			return []string{"t2s"}
-		case fromTaiwan:
-			return []string{p("tw2s")}
-		case fromHongKong:
-			return []string{p("hk2s")}
-		}
-	case toTaiwan:
-		switch src {
-		case fromSimplified:
-			return []string{p("s2tw")}
-		case fromOpenCC:
-			return []string{"t2tw"}
-		case fromHongKong:
-			return []string{"hk2t", "t2tw"}
-		}
-	case toHongKong:
-		switch src {
-		case fromSimplified:
-			return []string{p("s2hk")}
-		case fromOpenCC:
-			return []string{"t2hk"}
-		case fromTaiwan:
-			return []string{"tw2t", "t2hk"}
-		}
-	case toHant:
-		if src == fromSimplified {
-			return []string{"s2t"}
+	names := strings.Split(targetConfigs[t.kind][src], "+")
+	for i, n := range names {
+		switch n {
+		case "s2tw", "tw2s", "s2hk", "hk2s":
+			if t.phrases {
+				names[i] = n + "p"
+			}
 		}
 	}
-	return nil
+	return names
 }
 
 // Tag returns the target's tag as NewTarget read it, in BCP 47's usual
