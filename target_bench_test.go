@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/transform"
 )
@@ -72,6 +73,66 @@ func BenchmarkTarget(b *testing.B) {
 				tg.Reset()
 				io.Copy(io.Discard, transform.NewReader(strings.NewReader(s), tg))
 			}
+		})
+	}
+}
+
+// BenchmarkTargetRatio runs a Target and the configs it picks in turn on
+// the same text and reports the ratio of their fastest runs (target/configs:
+// 1.10 is 10 % slower), for String and for streaming with
+// transform.NewReader (against the configs the stream picked). The fastest of many alternating runs stands up to
+// a machine that other work slows down at random, where the mean does not.
+func BenchmarkTargetRatio(b *testing.B) {
+	for _, bc := range targetBenchCases {
+		s := corpus(b, bc.corpus)
+		tg := mustTarget(b, bc.tag)
+		p := tg.Plan(s)
+		name := strings.TrimSuffix(bc.corpus, "_test.utf8") + "/to=" + bc.tag + "/configs=" + strings.Join(p.Configs, "+")
+		// A stream decides from its start, which may call for other
+		// configs than the whole text.
+		io.Copy(io.Discard, transform.NewReader(strings.NewReader(s), tg))
+		sp, _ := tg.StreamPlan()
+		name += "/stream-configs=" + strings.Join(sp.Configs, "+")
+		steps := make([]transform.Transformer, len(sp.convs))
+		for i, c := range sp.convs {
+			steps[i] = c
+		}
+		chain := steps[0]
+		if len(steps) > 1 {
+			chain = transform.Chain(steps...)
+		}
+		keep := mustTarget(b, bc.tag, KeepPunctuation())
+		runs := map[string]func(){
+			"configs": func() {
+				out := s
+				for _, c := range p.convs {
+					out = c.Convert(out)
+				}
+			},
+			"target":      func() { tg.String(s) },
+			"keep-punct":  func() { keep.String(s) },
+			"configs-rdr": func() { chain.Reset(); io.Copy(io.Discard, transform.NewReader(strings.NewReader(s), chain)) },
+			"target-rdr":  func() { tg.Reset(); io.Copy(io.Discard, transform.NewReader(strings.NewReader(s), tg)) },
+			"keep-rdr":    func() { keep.Reset(); io.Copy(io.Discard, transform.NewReader(strings.NewReader(s), keep)) },
+		}
+		order := []string{"configs", "target", "keep-punct", "configs-rdr", "target-rdr", "keep-rdr"}
+		b.Run(name, func(b *testing.B) {
+			best := map[string]time.Duration{}
+			for b.Loop() {
+				for _, k := range order {
+					start := time.Now()
+					runs[k]()
+					if d := time.Since(start); best[k] == 0 || d < best[k] {
+						best[k] = d
+					}
+				}
+			}
+			ratio := func(a, c string) float64 { return float64(best[a]) / float64(best[c]) }
+			b.ReportMetric(ratio("target", "configs"), "target/configs")
+			b.ReportMetric(ratio("keep-punct", "configs"), "keep/configs")
+			b.ReportMetric(ratio("target-rdr", "configs-rdr"), "target/configs(stream)")
+			b.ReportMetric(ratio("keep-rdr", "configs-rdr"), "keep/configs(stream)")
+			b.ReportMetric(float64(len(s))/best["configs"].Seconds()/1e6, "configs-MB/s")
 		})
 	}
 }
