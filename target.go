@@ -47,7 +47,8 @@ import (
 // first TargetLookAhead bytes, whichever comes first, holding back its
 // output until then; the output is the same however the input is cut.
 // Clone gives a Target for another stream. Bytes that are not valid UTF-8
-// pass through unchanged.
+// pass through unchanged. NewTarget makes Targets; the zero Target changes
+// nothing.
 type Target struct {
 	tag     string
 	kind    targetKind
