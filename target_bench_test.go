@@ -19,16 +19,22 @@ var targetBenchCases = []struct{ corpus, tag string }{
 	{"as_test.utf8", "zh-HK"},      // tw2t, t2hk
 }
 
+// targetBenchSetup returns the corpus text, the Target, its plan for the
+// text and the benchmark's name.
+func targetBenchSetup(b *testing.B, file, tag string) (string, *Target, Plan, string) {
+	s := corpus(b, file)
+	tg := mustTarget(b, tag)
+	p := tg.Plan(s)
+	return s, tg, p, strings.TrimSuffix(file, "_test.utf8") + "/to=" + tag + "/configs=" + strings.Join(p.Configs, "+")
+}
+
 // BenchmarkTarget measures a Target against the configs it picks, run by
 // hand on the same text in the same run (impl=configs): the Target adds
 // detection and the quotation marks. impl=keep-punct is the Target with
 // KeepPunctuation; stream=true reads through transform.NewReader.
 func BenchmarkTarget(b *testing.B) {
 	for _, bc := range targetBenchCases {
-		s := corpus(b, bc.corpus)
-		tg := mustTarget(b, bc.tag)
-		p := tg.Plan(s)
-		name := strings.TrimSuffix(bc.corpus, "_test.utf8") + "/to=" + bc.tag + "/configs=" + strings.Join(p.Configs, "+")
+		s, tg, p, name := targetBenchSetup(b, bc.corpus, bc.tag)
 		convs := p.convs
 		b.Run(name+"/impl=configs", func(b *testing.B) {
 			b.SetBytes(int64(len(s)))
@@ -80,14 +86,12 @@ func BenchmarkTarget(b *testing.B) {
 // BenchmarkTargetRatio runs a Target and the configs it picks in turn on
 // the same text and reports the ratio of their fastest runs (target/configs:
 // 1.10 is 10 % slower), for String and for streaming with
-// transform.NewReader (against the configs the stream picked). The fastest of many alternating runs stands up to
-// a machine that other work slows down at random, where the mean does not.
+// transform.NewReader (against the configs the stream picked). The
+// fastest of many alternating runs stands up to a machine that other work
+// slows down at random, where the mean does not.
 func BenchmarkTargetRatio(b *testing.B) {
 	for _, bc := range targetBenchCases {
-		s := corpus(b, bc.corpus)
-		tg := mustTarget(b, bc.tag)
-		p := tg.Plan(s)
-		name := strings.TrimSuffix(bc.corpus, "_test.utf8") + "/to=" + bc.tag + "/configs=" + strings.Join(p.Configs, "+")
+		s, tg, p, name := targetBenchSetup(b, bc.corpus, bc.tag)
 		// A stream decides from its start, which may call for other
 		// configs than the whole text.
 		io.Copy(io.Discard, transform.NewReader(strings.NewReader(s), tg))
