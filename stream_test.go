@@ -99,21 +99,28 @@ func TestTransformSmallBuffers(t *testing.T) {
 		c := mustConverter(t, name)
 		want := c.Convert(text)
 		for _, dstSize := range []int{48, 61, 300} {
-			var out bytes.Buffer
-			src := []byte(text)
-			dst := make([]byte, dstSize)
-			for {
-				nDst, nSrc, err := c.Transform(dst, src, true)
-				out.Write(dst[:nDst])
-				src = src[nSrc:]
-				if err == nil {
-					break
-				}
-				if !errors.Is(err, transform.ErrShortDst) || nDst == 0 && nSrc == 0 {
-					t.Fatalf("%s dst %d: Transform: %v after %d bytes, no progress", name, dstSize, err, out.Len())
-				}
-			}
-			checkSame(t, name+" small dst", want, out.String())
+			out := transformSmallDst(t, c, text, dstSize)
+			checkSame(t, name+" small dst", want, out)
+		}
+	}
+}
+
+// transformSmallDst transforms text whole (atEOF) with a dst of dstSize
+// bytes, calling Transform again while it says transform.ErrShortDst.
+func transformSmallDst(t *testing.T, tr transform.Transformer, text string, dstSize int) string {
+	t.Helper()
+	var out bytes.Buffer
+	src := []byte(text)
+	dst := make([]byte, dstSize)
+	for {
+		nDst, nSrc, err := tr.Transform(dst, src, true)
+		out.Write(dst[:nDst])
+		src = src[nSrc:]
+		if err == nil {
+			return out.String()
+		}
+		if !errors.Is(err, transform.ErrShortDst) || nDst == 0 && nSrc == 0 {
+			t.Fatalf("dst %d: Transform: %v after %d bytes, no progress", dstSize, err, out.Len())
 		}
 	}
 }

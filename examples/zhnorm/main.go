@@ -75,6 +75,8 @@ func (f *fieldList) Set(v string) error { *f = append(*f, v); return nil }
 type options struct {
 	normalizer *zhnorm.Normalizer // nil with -normalize=false
 	converter  *zhnorm.Converter  // nil without -c
+	target     *zhnorm.Target     // nil without -to
+	detect     bool               // -detect
 	split      string             // "", "sentence" or "paragraph"
 	jsonl      *zhnorm.JSONFields // nil without -jsonl
 	skipBad    bool               // -on-error=skip
@@ -113,6 +115,7 @@ func (p *pageMode) Set(v string) error {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("zhnorm", flag.ContinueOnError)
 	config := fs.String("c", "", "convert with the OpenCC config `NAME` (see -list), or with the config file NAME when it ends in .json")
+	tf := addTargetFlags(fs)
 	list := fs.Bool("list", false, "list the configs and exit")
 	noTofu := fs.Bool("no-tofu-risk", false, "convert without the dictionaries OpenCC marks may_output_tofu (rare forms common fonts lack), as OpenCC's command does by default")
 	version := fs.Bool("version", false, "print the version of zhnorm and of its OpenCC data, and exit")
@@ -194,6 +197,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "", "sentence", "paragraph":
 	default:
 		return bad("-split %q: want sentence or paragraph", o.split)
+	}
+	if err := tf.apply(&o, *config); err != nil {
+		return bad("%v", err)
 	}
 	switch *onError {
 	case "fail":

@@ -110,6 +110,8 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 	}
 	out := &countingWriter{w: w}
 	switch {
+	case o.detect:
+		err = processDetect(o, st, dec, out)
 	case o.jsonl != nil:
 		err = processJSONL(o, st, dec, out, stderr, n)
 	case o.page != "":
@@ -153,6 +155,9 @@ func processText(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.
 	}
 	if o.converter != nil {
 		steps = append(steps, o.converter)
+	}
+	if o.target != nil {
+		steps = append(steps, o.target.Clone()) // a stream of its own
 	}
 	if len(steps) > 0 {
 		r = transform.NewReader(r, transform.Chain(steps...))
@@ -217,6 +222,9 @@ func renderPage(o *options, text string, src pageSource, kept []byte) ([]byte, e
 	if o.converter != nil {
 		p = p.Map(o.converter.Convert)
 	}
+	if o.target != nil {
+		p = p.Map(o.target.Plan(text).String) // the page's fields alike
+	}
 	var b bytes.Buffer
 	if o.page == "text" {
 		if o.pageHeaders {
@@ -250,14 +258,15 @@ func renderPage(o *options, text string, src pageSource, kept []byte) ([]byte, e
 	return out, perr
 }
 
-// fieldFunc is what -jsonl does to each field: normalize, then convert.
-func fieldFunc(o *options, n *zhnorm.Normalizer) func(string) string {
+// fieldFunc is what -jsonl does to each field: normalize, then convert
+// with conv (nil: not at all).
+func fieldFunc(n *zhnorm.Normalizer, conv func(string) string) func(string) string {
 	return func(s string) string {
 		if n != nil {
 			s = n.Field(s)
 		}
-		if o.converter != nil {
-			s = o.converter.Convert(s)
+		if conv != nil {
+			s = conv(s)
 		}
 		return s
 	}
@@ -362,7 +371,11 @@ const (
 // processJSONL rewrites the fields of each record, on o.jobs workers, and
 // writes the records in input order. Blank lines pass through.
 func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io.Writer, n *zhnorm.Normalizer) error {
-	f := fieldFunc(o, n)
+	var convert func(string) string // -c's, for every record
+	if o.converter != nil {
+		convert = o.converter.Convert
+	}
+	f := fieldFunc(n, convert)
 	reporting := o.stats && n != nil
 	work := func(b jsonlBatch) *jsonlResult {
 		size := 0
@@ -370,6 +383,10 @@ func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io
 			size += len(rec)
 		}
 		res := &jsonlResult{out: make([]byte, 0, size+size/8)}
+		var series *zhnorm.Series // -to's: the records of the batch
+		if o.target != nil {
+			series = o.target.Series()
+		}
 		if reporting {
 			res.report = &zhnorm.Report{Changes: map[zhnorm.Rule]int{}}
 		}
@@ -388,6 +405,11 @@ func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io
 			}
 			res.records++
 			before := len(res.out)
+			conv, ff := convert, f
+			if series != nil && o.page == "" {
+				conv = recordPlan(o, series, body)
+				ff = fieldFunc(n, conv)
+			}
 			var err error
 			switch {
 			case o.page != "":
@@ -399,13 +421,13 @@ func processJSONL(o *options, st *fileStats, r io.Reader, w io.Writer, stderr io
 					if !strings.HasSuffix(s, "\n") && !strings.HasSuffix(s, "\r") {
 						out = strings.TrimSuffix(out, "\n") // as Normalizer.Field
 					}
-					if o.converter != nil {
-						out = o.converter.Convert(out)
+					if conv != nil {
+						out = conv(out)
 					}
 					return out
 				})
 			default:
-				res.out, err = o.jsonl.Rewrite(res.out, body, f)
+				res.out, err = o.jsonl.Rewrite(res.out, body, ff)
 			}
 			if err != nil {
 				if !o.skipBad {

@@ -1,0 +1,23 @@
+package zhnorm
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestTargetGolden converts the seed page, normalized as the command does
+// by default, to zh-Hans and zh-TW, against golden files; `go test
+// -update` rewrites them. The command's test compares its output with the
+// same files.
+func TestTargetGolden(t *testing.T) {
+	in, err := os.ReadFile(filepath.Join("testdata", seedPage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := Normalize(string(in))
+	for _, tag := range []string{"zh-Hans", "zh-TW"} {
+		base := seedPage[:len(seedPage)-len(filepath.Ext(seedPage))]
+		checkGolden(t, filepath.Join("target", base+"."+tag+".golden"), []byte(mustTarget(t, tag).String(text)))
+	}
+}
