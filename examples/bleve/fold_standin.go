@@ -42,7 +42,7 @@ func linesMapped(f func(string) string, s string) (string, *zhnorm.OffsetMap) {
 		in := s[:n]
 		out := f(in)
 		b.WriteString(out)
-		alignDiff(m, in, out)
+		alignDiff(m, f, in, out)
 		s = s[n:]
 	}
 	return b.String(), m
@@ -52,8 +52,9 @@ func linesMapped(f func(string) string, s string) (string, *zhnorm.OffsetMap) {
 // mapped as one whole piece, which is coarse but never wrong.
 const maxEdits = 512
 
-// alignDiff appends to m the pieces that turn in into out.
-func alignDiff(m *zhnorm.OffsetMap, in, out string) {
+// alignDiff appends to m the pieces that turn in into out; f made out
+// from in.
+func alignDiff(m *zhnorm.OffsetMap, f func(string) string, in, out string) {
 	if in == out {
 		m.Add(len(in), len(out), true)
 		return
@@ -72,22 +73,63 @@ func alignDiff(m *zhnorm.OffsetMap, in, out string) {
 	ma, mb := a[p:len(a)-q], b[p:len(b)-q]
 	matches, ok := diff(ma, mb)
 	if !ok {
-		hunk(m, ma, mb)
+		hunk(m, f, ma, mb)
 	} else {
 		x, y := 0, 0
 		for _, mt := range matches {
-			hunk(m, ma[x:mt[0]], mb[y:mt[1]])
+			hunk(m, f, ma[x:mt[0]], mb[y:mt[1]])
 			m.Add(len(ma[mt[0]]), len(mb[mt[1]]), true)
 			x, y = mt[0]+1, mt[1]+1
 		}
-		hunk(m, ma[x:], mb[y:])
+		hunk(m, f, ma[x:], mb[y:])
 	}
 	m.Add(unitBytes(a[len(a)-q:]), unitBytes(b[len(b)-q:]), true)
 }
 
-// hunk appends the piece of a changed run: aligned when it rewrote
-// character for character with the same lengths, whole otherwise.
-func hunk(m *zhnorm.OffsetMap, a, b []string) {
+// hunk appends the pieces of a changed run a that became b. It splits the
+// run where f turns the parts into the parts opposite, shortest first, so
+// that changes side by side (記憶體規 → 内存规, 記憶體匯流排 → 内存总线) are
+// pieces of their own; a part is aligned when it was rewritten character
+// for character with the same lengths, and whole otherwise.
+func hunk(m *zhnorm.OffsetMap, f func(string) string, a, b []string) {
+	for len(a) > 1 && len(a) <= maxSplit {
+		k, l := split(f, a, b)
+		if k == 0 {
+			break
+		}
+		piece(m, a[:k], b[:l])
+		a, b = a[k:], b[l:]
+	}
+	piece(m, a, b)
+}
+
+// maxSplit bounds the runs hunk splits: splitting costs a call of f for
+// each way to cut.
+const maxSplit = 64
+
+// split returns the shortest k, with l, such that f turns a[:k] into b[:l]
+// and a[k:] into b[l:], or 0, 0.
+func split(f func(string) string, a, b []string) (k, l int) {
+	sb := strings.Join(b, "")
+	for k := 1; k < len(a); k++ {
+		head := f(strings.Join(a[:k], ""))
+		if !strings.HasPrefix(sb, head) || f(strings.Join(a[k:], "")) != sb[len(head):] {
+			continue
+		}
+		n, l := 0, 0
+		for n < len(head) {
+			n += len(b[l])
+			l++
+		}
+		if n == len(head) {
+			return k, l
+		}
+	}
+	return 0, 0
+}
+
+// piece appends the piece of a changed run a that became b.
+func piece(m *zhnorm.OffsetMap, a, b []string) {
 	aligned := len(a) == len(b)
 	for i := 0; aligned && i < len(a); i++ {
 		aligned = len(a[i]) == len(b[i])
