@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -71,9 +72,17 @@ func newIndexMapping(t testing.TB) mapping.IndexMapping {
 	return im
 }
 
+// newDiskIndex returns a new index in a temporary folder, with Bleve's
+// default index type (scorch) and without syncing each batch to disk,
+// which would time the disk rather than the analysis.
+func newDiskIndex(tb testing.TB, im mapping.IndexMapping) (bleve.Index, error) {
+	return bleve.NewUsing(filepath.Join(tb.TempDir(), "index"), im, scorch.Name, scorch.Name,
+		map[string]interface{}{"unsafe_batch": true})
+}
+
 func newIndex(t testing.TB, docs []testDoc) bleve.Index {
 	t.Helper()
-	idx, err := bleve.NewMemOnly(newIndexMapping(t))
+	idx, err := newDiskIndex(t, newIndexMapping(t))
 	if err != nil {
 		t.Fatal(err)
 	}
