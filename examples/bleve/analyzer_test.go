@@ -83,19 +83,44 @@ func checkOffsets(t testing.TB, input []byte, ts analysis.TokenStream) {
 // (lower-cased when lower is set, as the analyzer's filters lower-case
 // it), and that no token's original text starts or ends with space, nor,
 // unless it is a bigram, holds a bracket (of a removed pinyin reading: a
-// bigram of the characters on either side holds it). It returns how many
-// tokens it checked.
-func checkTerms(t *testing.T, f *Fold, input string, ts analysis.TokenStream, lower bool) int {
+// bigram of the characters on either side holds it).
+//
+// Some of zhnorm's rules look at the characters around (○ becomes 〇
+// beside a Chinese numeral, ． becomes . beside a digit), so a token's
+// original text folded on its own may differ from its term; then the
+// original text with contextChars characters more on either side must
+// fold to a text that holds the term. checkTerms returns how many tokens it checked, and
+// how many of them needed that context.
+// contextChars is the context checkTerms gives a token's original text:
+// enough for a run such as 二０００年, where ０ becomes 〇 because 二 is
+// a Chinese numeral.
+const contextChars = 4
+
+func checkTerms(t *testing.T, f *Fold, input string, ts analysis.TokenStream, lower bool) (n, inContext int) {
 	t.Helper()
+	fold := func(s string) string {
+		out, _ := f.String(s)
+		out = strings.TrimSuffix(out, "\n")
+		if lower {
+			out = strings.ToLower(out)
+		}
+		return out
+	}
 	for i, tok := range ts {
 		orig := input[tok.Start:tok.End]
-		got, _ := f.String(orig)
-		got = strings.TrimSuffix(got, "\n")
-		if lower {
-			got = strings.ToLower(got)
-		}
-		if got != string(tok.Term) {
-			t.Errorf("token %d %q: original %q at %d, %d folds to %q", i, tok.Term, orig, tok.Start, tok.End, got)
+		if got := fold(orig); got != string(tok.Term) {
+			s, e := tok.Start, tok.End
+			for range contextChars {
+				_, before := utf8.DecodeLastRuneInString(input[:s])
+				_, after := utf8.DecodeRuneInString(input[e:])
+				s, e = s-before, e+after
+			}
+			wider := input[s:e]
+			if !strings.Contains(fold(wider), string(tok.Term)) {
+				t.Errorf("token %d %q: original %q at %d, %d folds to %q, and %q to %q",
+					i, tok.Term, orig, tok.Start, tok.End, got, wider, fold(wider))
+			}
+			inContext++
 		}
 		r, _ := utf8.DecodeRuneInString(orig)
 		l, _ := utf8.DecodeLastRuneInString(orig)
@@ -103,7 +128,7 @@ func checkTerms(t *testing.T, f *Fold, input string, ts analysis.TokenStream, lo
 			t.Errorf("token %d %q: original %q at %d, %d holds space or a reading", i, tok.Term, orig, tok.Start, tok.End)
 		}
 	}
-	return len(ts)
+	return len(ts), inContext
 }
 
 func readSeed(t testing.TB) []byte {
@@ -124,9 +149,9 @@ func TestTokenizerSeedPage(t *testing.T) {
 	tok := &Tokenizer{Fold: f, Tokenizer: bleveunicode.NewUnicodeTokenizer()}
 	ts := tok.Tokenize(page)
 	checkOffsets(t, page, ts)
-	n := checkTerms(t, f, string(page), ts, false)
-	if n < 1000 {
-		t.Errorf("%d tokens on the seed page, want more than 1000", n)
+	n, inContext := checkTerms(t, f, string(page), ts, false)
+	if n < 1000 || inContext > n/100 {
+		t.Errorf("%d tokens on the seed page, %d of them folding only in context; want more than 1000, at most 1%%", n, inContext)
 	}
 	// Spot checks: a character with its reading removed, and one the
 	// fold converted.
@@ -152,7 +177,9 @@ func TestAnalyzerSeedPage(t *testing.T) {
 	f := mustFold(t, "t2s")
 	ts := NewAnalyzer(f).Analyze(page)
 	checkOffsets(t, page, ts)
-	checkTerms(t, f, string(page), ts, true)
+	if _, inContext := checkTerms(t, f, string(page), ts, true); inContext > 0 {
+		t.Errorf("%d tokens fold only in context", inContext)
+	}
 	found := false
 	for _, tk := range ts {
 		if string(tk.Term) == "数字" {
@@ -228,5 +255,28 @@ func TestRegistry(t *testing.T) {
 		if _, err := registry.NewCache().DefineAnalyzer("bad", bad); err == nil {
 			t.Errorf("DefineAnalyzer(%v): no error", bad)
 		}
+	}
+}
+
+// TestAnalyzerCorpora checks the analyzer's offsets and terms on the
+// corpus samples of TestSearchCorpora, where full-width letters, digits and
+// symbols change with their neighbours.
+func TestAnalyzerCorpora(t *testing.T) {
+	docs := corpusDocs(t)
+	f := mustFold(t, DefaultConfig)
+	a := NewAnalyzer(f)
+	n, inContext := 0, 0
+	for _, d := range docs {
+		ts := a.Analyze([]byte(d.text))
+		checkOffsets(t, []byte(d.text), ts)
+		k, c := checkTerms(t, f, d.text, ts, true)
+		n, inContext = n+k, inContext+c
+		if t.Failed() {
+			t.Fatalf("in %s", d.id)
+		}
+	}
+	t.Logf("%d documents, %d tokens, %d of them folding only in context", len(docs), n, inContext)
+	if inContext > n/1000 {
+		t.Errorf("%d of %d tokens fold only in context; want at most 0.1%%", inContext, n)
 	}
 }

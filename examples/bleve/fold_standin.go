@@ -89,18 +89,36 @@ func alignDiff(m *zhnorm.OffsetMap, f func(string) string, in, out string) {
 // hunk appends the pieces of a changed run a that became b. It splits the
 // run where f turns the parts into the parts opposite, shortest first, so
 // that changes side by side (記憶體規 → 内存规, 記憶體匯流排 → 内存总线) are
-// pieces of their own; a part is aligned when it was rewritten character
-// for character with the same lengths, and whole otherwise.
+// pieces of their own; where no such split exists (f reads the context:
+// a lone "\r" is not the "\r" of a line), it peels the characters at
+// either end that f rewrites on their own into the one opposite. A part is
+// aligned when it was rewritten character for character with the same
+// lengths, and whole otherwise.
 func hunk(m *zhnorm.OffsetMap, f func(string) string, a, b []string) {
+	var tail [][2][]string
 	for len(a) > 1 && len(a) <= maxSplit {
 		k, l := split(f, a, b)
-		if k == 0 {
+		switch {
+		case k > 0:
+		case len(b) > 0 && f(a[0]) == b[0]:
+			k, l = 1, 1
+		case len(b) > 0 && f(a[len(a)-1]) == b[len(b)-1]:
+			tail = append(tail, [2][]string{a[len(a)-1:], b[len(b)-1:]})
+			a, b = a[:len(a)-1], b[:len(b)-1]
+			continue
+		default:
+			k = len(a)
+		}
+		if k == len(a) {
 			break
 		}
 		piece(m, a[:k], b[:l])
 		a, b = a[k:], b[l:]
 	}
 	piece(m, a, b)
+	for i := len(tail) - 1; i >= 0; i-- {
+		piece(m, tail[i][0], tail[i][1])
+	}
 }
 
 // maxSplit bounds the runs hunk splits: splitting costs a call of f for

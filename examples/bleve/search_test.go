@@ -134,9 +134,6 @@ type searchCase struct {
 	field string
 	query string
 	forms []string // the forms of the query's word in the original texts
-	// marks are the texts a highlight may mark: the forms, and the forms
-	// with a reading glued inside.
-	marks *regexp.Regexp
 }
 
 // reading matches a tone-marked pinyin reading in parentheses, as the
