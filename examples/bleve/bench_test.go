@@ -74,18 +74,7 @@ func BenchmarkIndex(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				batch := idx.NewBatch()
-				for i, d := range docs {
-					if err := batch.Index(d.id, map[string]interface{}{"text": d.text}); err != nil {
-						b.Fatal(err)
-					}
-					if batch.Size() == 1000 || i == len(docs)-1 {
-						if err := idx.Batch(batch); err != nil {
-							b.Fatal(err)
-						}
-						batch.Reset()
-					}
-				}
+				indexDocs(b, idx, docs)
 				idx.Close()
 			}
 		})

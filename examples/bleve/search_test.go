@@ -87,19 +87,26 @@ func newIndex(t testing.TB, docs []testDoc) bleve.Index {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
+	indexDocs(t, idx, docs)
+	return idx
+}
+
+// indexDocs indexes docs in batches of 1000, each a document with the one
+// field "text".
+func indexDocs(tb testing.TB, idx bleve.Index, docs []testDoc) {
+	tb.Helper()
 	b := idx.NewBatch()
 	for i, d := range docs {
 		if err := b.Index(d.id, map[string]interface{}{"text": d.text}); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		if b.Size() == 1000 || i == len(docs)-1 {
 			if err := idx.Batch(b); err != nil {
-				t.Fatal(err)
+				tb.Fatal(err)
 			}
 			b.Reset()
 		}
 	}
-	return idx
 }
 
 // corpusDocs returns the seed page, as one document, and the lines of the
@@ -134,6 +141,9 @@ type searchCase struct {
 	field string
 	query string
 	forms []string // the forms of the query's word in the original texts
+	// mark is a text that some highlight must mark: the original form in
+	// the other script or width.
+	mark string
 }
 
 // reading matches a tone-marked pinyin reading in parentheses, as the
@@ -194,6 +204,19 @@ func search(t *testing.T, idx bleve.Index, field, q string) (map[string]bool, ma
 }
 
 var mark = regexp.MustCompile(`<mark>(.*?)</mark>`)
+
+// runSearches runs checkSearch on each case, and checks that some highlight
+// marks the case's mark.
+func runSearches(t *testing.T, idx bleve.Index, docs []testDoc, cases []searchCase) {
+	for _, c := range cases {
+		t.Run(c.field+"/"+c.query, func(t *testing.T) {
+			marked := checkSearch(t, idx, docs, c)
+			if marked[c.mark] == 0 {
+				t.Errorf("%q: no highlight marks %q; marked %v", c.query, c.mark, marked)
+			}
+		})
+	}
+}
 
 // checkSearch checks that c.query finds exactly the documents expected and
 // that each hit's fragments mark original text that holds one of c.forms,
@@ -259,28 +282,16 @@ func diffKeys(a, b map[string]bool) []string {
 func TestSearchCorpora(t *testing.T) {
 	docs := corpusDocs(t)
 	idx := newIndex(t, docs)
-	for _, c := range []struct {
-		searchCase
-		// mustMark is a text that some highlight must mark: the original
-		// form in the other script or width.
-		mustMark string
-	}{
-		{searchCase{field: fieldText, query: "黑龙江", forms: []string{"黑龙江", "黑龍江"}}, "黑龍江"},
-		{searchCase{field: fieldText, query: "黑龍江", forms: []string{"黑龙江", "黑龍江"}}, "黑龙江"},
-		{searchCase{field: fieldText, query: "发展", forms: []string{"发展", "發展"}}, "發展"},
-		{searchCase{field: fieldText, query: "發展", forms: []string{"发展", "發展"}}, "发展"},
-		{searchCase{field: fieldText, query: "发展", forms: []string{"发展", "發展"}}, "發(fā)展"},
-		{searchCase{field: fieldText, query: "1998", forms: []string{"1998", "１９９８"}}, "１９９８"},
-		{searchCase{field: fieldText, query: "１９９８", forms: []string{"1998", "１９９８"}}, "1998"},
-		{searchCase{field: fieldTW, query: "内存", forms: []string{"記憶體", "内存"}}, "記憶體"},
-	} {
-		t.Run(c.field+"/"+c.query, func(t *testing.T) {
-			marked := checkSearch(t, idx, docs, c.searchCase)
-			if marked[c.mustMark] == 0 {
-				t.Errorf("%q: no highlight marks %q; marked %v", c.query, c.mustMark, marked)
-			}
-		})
-	}
+	runSearches(t, idx, docs, []searchCase{
+		{field: fieldText, query: "黑龙江", forms: []string{"黑龙江", "黑龍江"}, mark: "黑龍江"},
+		{field: fieldText, query: "黑龍江", forms: []string{"黑龙江", "黑龍江"}, mark: "黑龙江"},
+		{field: fieldText, query: "发展", forms: []string{"发展", "發展"}, mark: "發展"},
+		{field: fieldText, query: "發展", forms: []string{"发展", "發展"}, mark: "发展"},
+		{field: fieldText, query: "发展", forms: []string{"发展", "發展"}, mark: "發(fā)展"},
+		{field: fieldText, query: "1998", forms: []string{"1998", "１９９８"}, mark: "１９９８"},
+		{field: fieldText, query: "１９９８", forms: []string{"1998", "１９９８"}, mark: "1998"},
+		{field: fieldTW, query: "内存", forms: []string{"記憶體", "内存"}, mark: "記憶體"},
+	})
 
 	// Bleve's own cjk analyzer finds only the query's own script: what
 	// the fold adds. Its unicode tokenizer drops full-width digits, so
@@ -327,25 +338,15 @@ func smallDocs(t testing.TB) []testDoc {
 func TestSearchSmall(t *testing.T) {
 	docs := smallDocs(t)
 	idx := newIndex(t, docs)
-	for _, c := range []struct {
-		searchCase
-		mustMark string
-	}{
-		{searchCase{field: fieldText, query: "黑龙江", forms: []string{"黑龙江", "黑龍江"}}, "黑龍江"},
-		{searchCase{field: fieldText, query: "黑龍江", forms: []string{"黑龙江", "黑龍江"}}, "黑龙江"},
-		{searchCase{field: fieldText, query: "发展", forms: []string{"发展", "發展"}}, "發(fā)展"},
-		{searchCase{field: fieldText, query: "2024", forms: []string{"2024", "２０２４"}}, "２０２４"},
-		{searchCase{field: fieldText, query: "２０２４", forms: []string{"2024", "２０２４"}}, "2024"},
-		{searchCase{field: fieldTW, query: "内存", forms: []string{"記憶體", "内存"}}, "記憶體"},
-		{searchCase{field: fieldTW, query: "記憶體", forms: []string{"記憶體", "内存"}}, "内存"},
-	} {
-		t.Run(c.field+"/"+c.query, func(t *testing.T) {
-			marked := checkSearch(t, idx, docs, c.searchCase)
-			if marked[c.mustMark] == 0 {
-				t.Errorf("%q: no highlight marks %q; marked %v", c.query, c.mustMark, marked)
-			}
-		})
-	}
+	runSearches(t, idx, docs, []searchCase{
+		{field: fieldText, query: "黑龙江", forms: []string{"黑龙江", "黑龍江"}, mark: "黑龍江"},
+		{field: fieldText, query: "黑龍江", forms: []string{"黑龙江", "黑龍江"}, mark: "黑龙江"},
+		{field: fieldText, query: "发展", forms: []string{"发展", "發展"}, mark: "發(fā)展"},
+		{field: fieldText, query: "2024", forms: []string{"2024", "２０２４"}, mark: "２０２４"},
+		{field: fieldText, query: "２０２４", forms: []string{"2024", "２０２４"}, mark: "2024"},
+		{field: fieldTW, query: "内存", forms: []string{"記憶體", "内存"}, mark: "記憶體"},
+		{field: fieldTW, query: "記憶體", forms: []string{"記憶體", "内存"}, mark: "内存"},
+	})
 }
 
 // TestVocabularyFolds indexes a Taiwan 記憶體 and a mainland 内存 under
