@@ -55,7 +55,7 @@ const maxEdits = 512
 // alignDiff appends to m the pieces that turn in into out; f made out
 // from in.
 func alignDiff(m *zhnorm.OffsetMap, f func(string) string, in, out string) {
-	if in == out {
+	if in == out || sameShape(in, out) {
 		m.Add(len(in), len(out), true)
 		return
 	}
@@ -153,6 +153,24 @@ func piece(m *zhnorm.OffsetMap, a, b []string) {
 		aligned = len(a[i]) == len(b[i])
 	}
 	m.Add(unitBytes(a), unitBytes(b), aligned)
+}
+
+// sameShape reports whether a and b have characters of the same lengths
+// at the same offsets: then out was rewritten from in character for
+// character (as a conversion mostly is) and the whole is aligned.
+func sameShape(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); {
+		_, n := utf8.DecodeRuneInString(a[i:])
+		_, k := utf8.DecodeRuneInString(b[i:])
+		if n != k {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // units splits s into its characters, each invalid byte on its own, as
