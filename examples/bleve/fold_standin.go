@@ -98,19 +98,16 @@ func hunk(m *zhnorm.OffsetMap, f func(string) string, a, b []string) {
 	var tail [][2][]string
 	for len(a) > 1 && len(a) <= maxSplit {
 		k, l := split(f, a, b)
-		switch {
-		case k > 0:
-		case len(b) > 0 && f(a[0]) == b[0]:
+		if k == 0 && len(b) > 0 && f(a[0]) == b[0] {
 			k, l = 1, 1
-		case len(b) > 0 && f(a[len(a)-1]) == b[len(b)-1]:
+		}
+		if k == 0 {
+			if len(b) == 0 || f(a[len(a)-1]) != b[len(b)-1] {
+				break
+			}
 			tail = append(tail, [2][]string{a[len(a)-1:], b[len(b)-1:]})
 			a, b = a[:len(a)-1], b[:len(b)-1]
 			continue
-		default:
-			k = len(a)
-		}
-		if k == len(a) {
-			break
 		}
 		piece(m, a[:k], b[:l])
 		a, b = a[k:], b[l:]
