@@ -1130,17 +1130,20 @@ func (s pairSet) has(a, b int32) bool {
 
 // hanCode is codeAt's fast path, small enough to inline: the code of a
 // three-byte sequence at src[p] (most Han characters), with size 3, or size
-// 0 when src[p:] starts with anything else. bmp must not be nil.
+// 0 when src[p:] starts with anything else or holds fewer than four bytes.
+// bmp must not be nil.
 //
 // It checks only the shape of the sequence, one branch: the overlong forms
 // (E0 80–9F) and the surrogates (ED A0–BF) decode to code points whose
 // entry in bmp is 0 (see bmpOf), so that, like invalid bytes, they are
 // copied as they are.
 func hanCode[S opencc.Text](bmp *[1 << 16]uint16, src S, p int) (code int32, size int) {
-	if p+2 < len(src) {
-		b := src[p : p+3]
-		if uint(b[0]&0xF0)<<8|uint(b[1]&0xC0)|uint(b[2]&0xC0)>>2 == 0xE0A0 {
-			return int32(bmp[uint16(b[0]&0x0F)<<12|uint16(b[1]&0x3F)<<6|uint16(b[2]&0x3F)]), 3
+	// The three bytes and the next in one load, little-endian: a lead byte
+	// E_ and two continuation bytes. The last three bytes of src are left
+	// to codeAt.
+	if uint(p+3) < uint(len(src)) {
+		if w := load32(src, p); w&0xC0C0F0 == 0x8080E0 {
+			return int32(bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]), 3
 		}
 	}
 	return 0, 0

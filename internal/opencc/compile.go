@@ -372,7 +372,7 @@ type pool struct {
 func newPool() *pool { return &pool{off: map[string]int{}} }
 
 func (p *pool) ref(s string) Ref {
-	if len(s) >= 1<<24 || p.b.Len() >= 1<<32-len(s) {
+	if len(s) >= 1<<24 || uint64(p.b.Len()) >= 1<<32-uint64(len(s)) {
 		p.err = fmt.Errorf("opencc: a conversion result of %d bytes is too long", len(s))
 		return 0
 	}
