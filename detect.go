@@ -227,7 +227,13 @@ func (ev Evidence) likeliest() (Standard, float64) {
 		if m&2 != 0 {
 			p += 1 - keepHongKong
 		}
-		lls[StandardHongKong] += n * math.Log(min(max(p, 1-keepOpenCC), keepOpenCC))
+		p = min(max(p, 1-keepOpenCC), keepOpenCC)
+		if m&6 == 6 {
+			// A form Taiwan and Hong Kong share (為) tells the two
+			// apart no more than a character they write alike.
+			p = keepTaiwan
+		}
+		lls[StandardHongKong] += n * math.Log(p)
 	}
 	best, second := StandardOpenCC, StandardTaiwan
 	if lls[second] > lls[best] {
