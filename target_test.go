@@ -340,18 +340,17 @@ func TestTargetInvalidUTF8(t *testing.T) {
 // TestSeries: a record without evidence enough of its own converts as the
 // records before it showed.
 func TestSeries(t *testing.T) {
-	tw := "這裡說的線路"       // 裡 說 線: Taiwan's forms
-	ambiguous := "為什麼這樣" // 為: Taiwan's and Hong Kong's; alone, Hong Kong is likelier
-	if p := mustTarget(t, "zh-HK").Plan(ambiguous); p.Standard != StandardHongKong || len(p.Configs) != 0 {
-		t.Fatalf("the record alone: %v %v", p.Standard, p.Configs)
+	hk := "這裏説的綫路，衞生"    // 裏 説 綫 衞: Hong Kong's forms
+	ambiguous := "為什麼這樣" // 為: Taiwan's and Hong Kong's alike
+	if p := mustTarget(t, "zh-HK").Plan(ambiguous); p.Standard != StandardTaiwan || !slices.Equal(p.Configs, []string{"tw2t", "t2hk"}) {
+		t.Fatalf("the record alone: %v %v, want Taiwan's, the default", p.Standard, p.Configs)
 	}
 	s := mustTarget(t, "zh-HK").Series()
-	if p := s.Plan(tw); !slices.Equal(p.Configs, []string{"tw2t", "t2hk"}) {
-		t.Errorf("first record: %v (%v)", p.Configs, p.Detection)
+	if p := s.Plan(hk); p.Standard != StandardHongKong || len(p.Configs) != 0 {
+		t.Errorf("first record: %v %v (%v)", p.Standard, p.Configs, p.Detection)
 	}
-	p := s.Plan(ambiguous)
-	if p.Standard != StandardTaiwan || !slices.Equal(p.Configs, []string{"tw2t", "t2hk"}) {
-		t.Errorf("second record after Taiwan: %v %v", p.Standard, p.Configs)
+	if p := s.Plan(ambiguous); p.Standard != StandardHongKong || len(p.Configs) != 0 {
+		t.Errorf("second record after Hong Kong: %v %v", p.Standard, p.Configs)
 	}
 	if got := mustTarget(t, "zh-TW").Series().String("“衞生”"); got != "「衛生」" {
 		t.Errorf("Series.String = %q", got)
