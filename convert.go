@@ -90,6 +90,11 @@ const out3Valid = 1 << 24
 // up its entry.
 const segKey1 = opencc.IDSStart << 1
 
+// plainChar flags, in charInfo.ref, a character that convert1's inner loop
+// converts on its own when no segmentation key goes on from it to the next
+// character: Isolated, with out3, not a key on its own.
+const plainChar = segKey1 << 1
+
 // pairInfo is what joinable asks of a character, kept apart from charInfo
 // so that the hot loop's table stays small: whether the character stands
 // on the left (left0) or right (right0) of a pair of Compiled.Pairs0, and
@@ -346,6 +351,9 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 			if seg.Entry[code] >= 0 {
 				inf.ref |= segKey1
 			}
+		}
+		if code > 0 && inf.ref&(opencc.Isolated|segKey1) == opencc.Isolated && inf.out3 != 0 {
+			inf.ref |= plainChar
 		}
 		cv.info[code] = inf
 		if c.PairCut {
@@ -718,6 +726,44 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 	var size int
 	p := 0
 	for p < len(src) {
+		if size == 0 && bmp != nil && !spanOnly {
+			// Most characters, in a loop of their own: a three-byte
+			// character that is in no key, or a plain one (see plainChar)
+			// followed by a three-byte character that continues no
+			// segmentation key with it. Anything else, the main loop.
+			l := len(dst)
+			for uint(p+6) < uint(len(src)) && l+3 <= cap(dst) {
+				w := load32(src, p)
+				if w&0xC0C0F0 != 0x8080E0 {
+					break
+				}
+				o3 := w
+				if code := int32(bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]); code != 0 {
+					inf := &info[code]
+					if inf.ref&plainChar == 0 {
+						break
+					}
+					if inf.ref&opencc.SegStart != 0 {
+						w2 := load32(src, p+3)
+						if w2&0xC0C0F0 != 0x8080E0 {
+							break
+						}
+						c2 := int32(bmp[uint16(w2&0x0F)<<12|uint16(w2>>2)&0xFC0|uint16(w2>>16)&0x3F])
+						if next := inf.base + c2; c2 != 0 && uint(next) < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
+							break
+						}
+					}
+					o3 = inf.out3
+				}
+				dst = dst[:l+3]
+				dst[l], dst[l+1], dst[l+2] = byte(o3), byte(o3>>8), byte(o3>>16)
+				l += 3
+				p += 3
+			}
+			if p == len(src) {
+				break
+			}
+		}
 		if size == 0 {
 			if b := src[p]; b < utf8.RuneSelf && c.c.ASCIIInert[b>>6]&(1<<(b&63)) != 0 {
 				q := p + 1
