@@ -727,40 +727,7 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 	p := 0
 	for p < len(src) {
 		if size == 0 && bmp != nil && !spanOnly {
-			// Most characters, in a loop of their own: a three-byte
-			// character that is in no key, or a plain one (see plainChar)
-			// followed by a three-byte character that continues no
-			// segmentation key with it. Anything else, the main loop.
-			l := len(dst)
-			for uint(p+6) < uint(len(src)) && l+3 <= cap(dst) {
-				w := load32(src, p)
-				if w&0xC0C0F0 != 0x8080E0 {
-					break
-				}
-				o3 := w
-				if code := int32(bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]); code != 0 {
-					inf := &info[code]
-					if inf.ref&plainChar == 0 {
-						break
-					}
-					if inf.ref&opencc.SegStart != 0 {
-						w2 := load32(src, p+3)
-						if w2&0xC0C0F0 != 0x8080E0 {
-							break
-						}
-						c2 := int32(bmp[uint16(w2&0x0F)<<12|uint16(w2>>2)&0xFC0|uint16(w2>>16)&0x3F])
-						if next := inf.base + c2; c2 != 0 && uint(next) < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
-							break
-						}
-					}
-					o3 = inf.out3
-				}
-				dst = dst[:l+3]
-				dst[l], dst[l+1], dst[l+2] = byte(o3), byte(o3>>8), byte(o3>>16)
-				l += 3
-				p += 3
-			}
-			if p == len(src) {
+			if dst, p = plainRun(c, dst, src, p); p == len(src) {
 				break
 			}
 		}
@@ -948,6 +915,53 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 		p, code, size = end, ncode, nsize
 	}
 	return dst, p, nil
+}
+
+// plainRun converts most characters, in a loop of its own with few
+// variables, so that they stay in registers: from src[p], three-byte
+// characters that are in no key, or plain (see plainChar) and followed by
+// a three-byte character that continues no segmentation key with them. It
+// returns where it stopped, at anything else, for convert1's main loop.
+// It writes within dst's capacity, and only aligned pieces of a map.
+func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int) ([]byte, int) {
+	bmp, info, nodes := c.bmp, c.info, c.nodes
+	src := asString(text)
+	l := len(dst)
+	for uint(p+6) < uint(len(src)) && l+3 <= cap(dst) {
+		w := load32(src, p)
+		if w&0xC0C0F0 != 0x8080E0 {
+			break
+		}
+		o3 := w
+		if code := bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]; code != 0 {
+			inf := &info[code]
+			if inf.ref&plainChar == 0 {
+				break
+			}
+			if inf.ref&opencc.SegStart != 0 {
+				w2 := load32(src, p+3)
+				if w2&0xC0C0F0 != 0x8080E0 {
+					break
+				}
+				c2 := bmp[uint16(w2&0x0F)<<12|uint16(w2>>2)&0xFC0|uint16(w2>>16)&0x3F]
+				if next := uint(uint32(inf.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
+					break
+				}
+			}
+			o3 = inf.out3
+		}
+		d := dst[l : l+3 : l+3]
+		d[0], d[1], d[2] = byte(o3), byte(o3>>8), byte(o3>>16)
+		l += 3
+		p += 3
+	}
+	return dst[:l], p
+}
+
+// asString views s as a string: both kinds of Text start with the pointer
+// and the length of their bytes. The converter only reads them.
+func asString[S opencc.Text](s S) string {
+	return *(*string)(unsafe.Pointer(&s))
 }
 
 func span[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
@@ -1188,7 +1202,7 @@ func hanCode[S opencc.Text](bmp *[1 << 16]uint16, src S, p int) (code int32, siz
 	// E_ and two continuation bytes. The last three bytes of src are left
 	// to codeAt.
 	if uint(p+3) < uint(len(src)) {
-		if w := load32(src, p); w&0xC0C0F0 == 0x8080E0 {
+		if w := load32(asString(src), p); w&0xC0C0F0 == 0x8080E0 {
 			return int32(bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]), 3
 		}
 	}

@@ -2,11 +2,9 @@
 
 package zhnorm
 
-import "github.com/zhnorm/zhnorm/internal/opencc"
-
-// load32 returns src[p:p+4] as a little-endian number; p+4 must not pass
-// the end of src.
-func load32[S opencc.Text](src S, p int) uint32 {
-	b := src[p : p+4]
+// load32 returns s[p:p+4] as a little-endian number; p+4 must not pass the
+// end of s.
+func load32(s string, p int) uint32 {
+	b := s[p : p+4]
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }

@@ -2,16 +2,11 @@
 
 package zhnorm
 
-import (
-	"unsafe"
+import "unsafe"
 
-	"github.com/zhnorm/zhnorm/internal/opencc"
-)
-
-// load32 returns src[p:p+4] as a little-endian number; p+4 must not pass
-// the end of src. These processors are little-endian and load a word from
-// any address: one instruction, and small enough for hanCode to inline.
-// (A string and a byte slice start with the same pointer.)
-func load32[S opencc.Text](src S, p int) uint32 {
-	return *(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.StringData(*(*string)(unsafe.Pointer(&src)))), p))
+// load32 returns s[p:p+4] as a little-endian number; p+4 must not pass the
+// end of s. These processors are little-endian and load a word from any
+// address: one instruction.
+func load32(s string, p int) uint32 {
+	return *(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), p))
 }
