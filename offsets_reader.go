@@ -39,8 +39,8 @@ type OffsetReader struct {
 
 	src    []byte // read from r, not consumed by the first step
 	srcEOF bool
-	nIn    int // bytes read from r
-	nOut   int // bytes the last step wrote
+	nIn    int    // bytes read from r
+	nOut   int    // bytes the last step wrote
 	out    []byte // output of the last step not read yet
 	outOff int    // the stream offset of out[0]
 	err    error
