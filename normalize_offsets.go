@@ -10,7 +10,8 @@ import (
 //
 // A line's map comes from the line processor, which writes its output
 // through keep (aligned) and change (whole): what a change writes, up to
-// the next keep or change, is one whole piece. A rule that rewrites a
+// the next keep or change, is one whole piece, unless it is one character
+// for one of the same length. A rule that rewrites a
 // character already written with what follows (a reading removed after
 // its character, a doubled mark, a combining mark composed with the
 // character before) takes that character back into its piece. The passes
@@ -96,8 +97,20 @@ func (p *lineProc) mapTo(i int) {
 		return
 	}
 	o := p.outLen()
-	lm.m.add(i-lm.src, o-lm.out, false)
+	lm.m.add(i-lm.src, o-lm.out, p.oneForOne(lm.src, i, lm.out, o))
 	lm.src, lm.out = i, o
+}
+
+// oneForOne reports whether src[i:j] and the line's output[k:l] are one
+// character each, of the same length: such a piece is aligned, as the
+// Converter's one-character conversions are.
+func (p *lineProc) oneForOne(i, j, k, l int) bool {
+	if j-i != l-k || j == i {
+		return false
+	}
+	_, n := utf8.DecodeRune(p.src[i:j])
+	_, m := utf8.DecodeRune(p.out[p.base+k : p.base+l])
+	return n == j-i && m == l-k
 }
 
 // mapKeep records src[i:j] kept as it is; it is called before the copy.

@@ -90,7 +90,8 @@ func (m *OffsetMap) pieceEnd(k int) offsetPoint {
 func (m *OffsetMap) Reset() { *m = OffsetMap{pts: m.pts[:0]} }
 
 // Pieces returns the pieces of m in order. Adjacent aligned pieces are
-// reported as one.
+// reported as one, and so are adjacent pieces with no output (or no
+// input), which map as one.
 func (m *OffsetMap) Pieces() iter.Seq[Piece] {
 	return func(yield func(Piece) bool) {
 		for k, p := range m.pts {

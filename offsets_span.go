@@ -5,12 +5,10 @@ import (
 	"strings"
 )
 
-// Span returns the span of original that the span s of the output came
-// from: its offsets mapped as InputSpan maps them, and its Text the text
-// of original between them. original is the input of the map (for a map
-// of a stream, the input from the map's start on is not needed, but the
-// offsets count from the stream's start, so pass the input as a whole).
-// Offsets that fall outside original are clamped to it.
+// Span returns the span of original, the map's input, that the span s of
+// the output came from: its offsets mapped as InputSpan maps them, its Text
+// the text of original between them. Offsets past the end of original are
+// clamped to it.
 //
 //	out, m := n.StringMapped(page)
 //	for s := range zhnorm.Sentences(out) {
