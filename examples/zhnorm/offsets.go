@@ -95,11 +95,6 @@ func newUnitEncoder(w io.Writer) func(offsetUnit) error {
 	return func(u offsetUnit) error { return e.Encode(u) }
 }
 
-// mappedStringer is a step that maps a whole string.
-type mappedStringer interface {
-	StringMapped(string) (string, *zhnorm.OffsetMap)
-}
-
 // offsetsOptions are the -offsets settings.
 type offsetsOptions struct {
 	// fields are the -jsonl fields, one rewriter each, so that each value
@@ -182,17 +177,13 @@ func processOffsets(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhno
 // record, with their offsets in the original values. A record that lacks
 // a field, or is not JSON, writes nothing.
 func offsetRecord(o *options, w io.Writer, record []byte, n *zhnorm.Normalizer, file string, line int) error {
+	steps, err := mappedSteps(o, n)
+	if err != nil {
+		return err
+	}
 	var u zhnorm.Unit
 	if err := u.UnmarshalText([]byte(o.split)); err != nil {
 		return err
-	}
-	var conv mappedStringer
-	if o.converter != nil {
-		c, ok := any(o.converter).(mappedStringer)
-		if !ok {
-			return errNoConverterMap
-		}
-		conv = c
 	}
 	vals := make([]string, len(o.offsets.fields))
 	for k, f := range o.offsets.fields {
@@ -205,32 +196,22 @@ func offsetRecord(o *options, w io.Writer, record []byte, n *zhnorm.Normalizer, 
 	var b bytes.Buffer
 	enc := newUnitEncoder(&b)
 	for k, v := range vals {
-		text, m := v, (*zhnorm.OffsetMap)(nil)
-		if n != nil {
-			text, m = n.StringMapped(text)
-		}
-		if conv != nil {
-			out, cm := conv.StringMapped(text)
-			if m != nil {
-				cm = m.Then(cm)
-			}
-			text, m = out, cm
+		text, m, err := zhnorm.StringMapped(v, steps...)
+		if err != nil {
+			return err
 		}
 		for s := range (zhnorm.Splitter{Unit: u}).Split(text) {
 			t := s.Trim()
 			if t.Text == "" {
 				continue
 			}
-			start, end := t.Start, t.End
-			if m != nil {
-				start, end = m.InputSpan(start, end)
-			}
+			start, end := m.InputSpan(t.Start, t.End)
 			if err := enc(offsetUnit{File: file, Record: line, Field: o.offsets.fields[k].path, Text: t.Text, Start: start, End: end}); err != nil {
 				return err
 			}
 		}
 	}
-	_, err := w.Write(b.Bytes())
+	_, err = w.Write(b.Bytes())
 	return err
 }
 
