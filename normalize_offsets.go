@@ -11,11 +11,11 @@ import (
 // A line's map comes from the line processor, which writes its output
 // through keep (aligned) and change (whole): what a change writes, up to
 // the next keep or change, is one whole piece, unless it is one character
-// for one of the same length. A rule that rewrites a
-// character already written with what follows (a reading removed after
-// its character, a doubled mark, a combining mark composed with the
-// character before) takes that character back into its piece. The passes
-// over a line compose with Then.
+// for one of the same length. A rule that rewrites a character already
+// written together with what follows (a reading removed after its
+// character, a doubled mark, a combining mark composed with the character
+// before) takes that character back into its piece. The passes over a
+// line compose with Then.
 //
 // The document's map is recorded in two steps that a composer joins as
 // they settle: the lines step maps the input to the lines text, each line's

@@ -70,9 +70,6 @@ func (m *OffsetMap) Start() (in, out int) {
 // before; offsets before the start of what is left map as that start.
 func (m *OffsetMap) Forget(out int) {
 	k := sort.Search(len(m.pts), func(i int) bool { return m.pieceEnd(i).out >= out })
-	if k == len(m.pts) && len(m.pts) > 0 && m.out >= out {
-		k-- // the last piece ends at m.out: keep it
-	}
 	if k > 0 {
 		m.pts = m.pts[:copy(m.pts, m.pts[k:])]
 	}
@@ -174,8 +171,8 @@ func (m *OffsetMap) Input(out int) int {
 	return mapStart(m.pts, out, m.out, m.in, outOf, inOf)
 }
 
-// the clamping of mapStart and mapEnd: offsets before the map's start map
-// to its start.
+// clampFrom clamps x to the from-side of the map: offsets before the map's
+// start map as its start.
 func clampFrom(pts []offsetPoint, x, fromLen int, from func(offsetPoint) int) int {
 	lo := fromLen
 	if len(pts) > 0 {
