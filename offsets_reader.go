@@ -110,9 +110,11 @@ func (o *OffsetReader) Read(p []byte) (int, error) {
 // fill reads a chunk of input and runs it through the chain.
 func (o *OffsetReader) fill() error {
 	if !o.srcEOF {
-		buf := make([]byte, offsetReaderChunk)
-		n, err := o.r.Read(buf)
-		o.src = append(o.src, buf[:n]...)
+		if cap(o.src) < offsetReaderChunk {
+			o.src = make([]byte, 0, offsetReaderChunk)
+		}
+		n, err := o.r.Read(o.src[len(o.src):cap(o.src)])
+		o.src = o.src[:len(o.src)+n]
 		o.nIn += n
 		switch {
 		case err == io.EOF:

@@ -158,6 +158,33 @@ func TestOffsetsEncoding(t *testing.T) {
 	}
 }
 
+// TestOffsetsFiles: with several inputs, "file" says whose each unit is,
+// and the offsets start again in each.
+func TestOffsetsFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("甲,乙。\n"), 0o644)
+	os.WriteFile(b, []byte("丙。丁。\n"), 0o644)
+	out, errOut, status := runCLI(t, "", "-split", "sentence", "-offsets", a, b)
+	if status != 0 || errOut != "" {
+		t.Fatalf("status %d, stderr %q", status, errOut)
+	}
+	want := []offsetUnit{
+		{File: a, Text: "甲，乙。", Start: 0, End: 10},
+		{File: b, Text: "丙。", Start: 0, End: 6},
+		{File: b, Text: "丁。", Start: 6, End: 12},
+	}
+	us := readUnits(t, out)
+	if len(us) != len(want) {
+		t.Fatalf("got %+v", us)
+	}
+	for k := range us {
+		if us[k] != want[k] {
+			t.Errorf("unit %d: %+v, want %+v", k, us[k], want[k])
+		}
+	}
+}
+
 func TestOffsetsFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"-offsets"},
