@@ -3,6 +3,7 @@ package zhnorm
 import (
 	"errors"
 	"io"
+	"strings"
 
 	"golang.org/x/text/transform"
 )
@@ -237,4 +238,19 @@ func (o *OffsetReader) compose() error {
 		}
 	}
 	return nil
+}
+
+// StringMapped returns the result of applying steps in turn to s, as
+// transform.String does with transform.Chain(steps...), and the map of the
+// result's offsets to s's. It uses the steps' stream state, resetting it.
+//
+//	out, m, err := zhnorm.StringMapped(page, zhnorm.NewNormalizer(), conv)
+func StringMapped(s string, steps ...MappedTransformer) (string, *OffsetMap, error) {
+	r := NewOffsetReader(strings.NewReader(s), steps...)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	if _, err := io.Copy(&b, r); err != nil {
+		return "", nil, err
+	}
+	return b.String(), r.Map(), nil
 }
