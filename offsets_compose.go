@@ -102,7 +102,8 @@ func cleanCut(q []pieceLen, x int, mid func(pieceLen) int) int {
 
 // cutPieces splits q at the middle offset x, which no whole piece
 // straddles, splitting an aligned piece that does. Pieces empty on the
-// middle side at x go to the prefix when takeAtX.
+// middle side at x go to the prefix when takeAtX. The prefix is used
+// before q is appended to again: it may share q's memory.
 func cutPieces(q []pieceLen, x int, mid func(pieceLen) int, takeAtX bool) (prefix, rest []pieceLen) {
 	pos := 0
 	for k, p := range q {
@@ -115,11 +116,11 @@ func cutPieces(q []pieceLen, x int, mid func(pieceLen) int, takeAtX bool) (prefi
 			continue
 		case l > 0 && pos < x: // an aligned piece across x
 			d := x - pos
-			prefix = append(append(prefix, q[:k]...), pieceLen{d, d, false})
-			rest = append(append(rest, pieceLen{l - d, l - d, false}), q[k+1:]...)
-			return prefix, rest
+			prefix = append(q[:k:k], pieceLen{d, d, false})
+			q[k].in, q[k].out = l-d, l-d
+			return prefix, q[k:]
 		}
-		return append(prefix, q[:k]...), append(rest, q[k:]...)
+		return q[:k], q[k:]
 	}
-	return append(prefix, q...), rest
+	return q, q[len(q):]
 }
