@@ -33,36 +33,37 @@ type offsetUnit struct {
 // errNoConverterMap is the error for a converter that cannot map offsets.
 var errNoConverterMap = errors.New("-offsets: this build's converter does not map offsets")
 
-// mappedSteps returns the pipeline as MappedTransformers.
-func mappedSteps(o *options, n *zhnorm.Normalizer) ([]zhnorm.MappedTransformer, error) {
-	var steps []zhnorm.MappedTransformer
+// offsetPipeline is what -offsets runs: the steps, mapped, and the unit.
+type offsetPipeline struct {
+	steps []zhnorm.MappedTransformer
+	unit  zhnorm.Unit
+}
+
+// newOffsetPipeline returns the pipeline of the flags with n.
+func newOffsetPipeline(o *options, n *zhnorm.Normalizer) (*offsetPipeline, error) {
+	p := &offsetPipeline{}
+	if err := p.unit.UnmarshalText([]byte(o.split)); err != nil {
+		return nil, err
+	}
 	if n != nil {
-		steps = append(steps, n)
+		p.steps = append(p.steps, n)
 	}
 	if o.converter != nil {
 		c, ok := any(o.converter).(zhnorm.MappedTransformer)
 		if !ok {
 			return nil, errNoConverterMap
 		}
-		steps = append(steps, c)
+		p.steps = append(p.steps, c)
 	}
-	return steps, nil
+	return p, nil
 }
 
 // splitOffsets streams the text through the pipeline and writes its units
 // with their offsets in r's text. Memory stays bounded: the map forgets
 // what lies before the unit being written.
-func splitOffsets(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhnorm.Normalizer) error {
-	steps, err := mappedSteps(o, n)
-	if err != nil {
-		return err
-	}
-	var u zhnorm.Unit
-	if err := u.UnmarshalText([]byte(o.split)); err != nil {
-		return err
-	}
-	or := zhnorm.NewOffsetReader(r, steps...)
-	sc := zhnorm.Splitter{Unit: u}.NewScanner(or)
+func splitOffsets(o *options, p *offsetPipeline, st *fileStats, r io.Reader, w io.Writer) error {
+	or := zhnorm.NewOffsetReader(r, p.steps...)
+	sc := zhnorm.Splitter{Unit: p.unit}.NewScanner(or)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := newUnitEncoder(bw)
 	file := ""
@@ -135,11 +136,12 @@ func setupOffsets(o *options, on bool, fields []string) string {
 // processOffsets writes the units of the input, or of the -field values of
 // its JSON Lines records, with their offsets.
 func processOffsets(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhnorm.Normalizer) error {
+	p, err := newOffsetPipeline(o, n)
+	if err != nil {
+		return err
+	}
 	if o.jsonl == nil {
-		if n != nil {
-			n.Reset() // a new document
-		}
-		return splitOffsets(o, st, r, w, n)
+		return splitOffsets(o, p, st, r, w) // the reader resets the steps: a new document
 	}
 	file := st.name
 	br := bufio.NewReaderSize(r, 256<<10)
@@ -155,7 +157,7 @@ func processOffsets(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhno
 				continue
 			}
 			st.records++
-			if rerr := offsetRecord(o, bw, body, n, file, line+i); rerr != nil {
+			if rerr := offsetRecord(o, p, bw, body, file, line+i); rerr != nil {
 				if !o.skipBad {
 					bw.Flush()
 					return &recordError{line + i, rerr}
@@ -176,15 +178,7 @@ func processOffsets(o *options, st *fileStats, r io.Reader, w io.Writer, n *zhno
 // offsetRecord writes the units of the -field values of a JSON Lines
 // record, with their offsets in the original values. A record that lacks
 // a field, or is not JSON, writes nothing.
-func offsetRecord(o *options, w io.Writer, record []byte, n *zhnorm.Normalizer, file string, line int) error {
-	steps, err := mappedSteps(o, n)
-	if err != nil {
-		return err
-	}
-	var u zhnorm.Unit
-	if err := u.UnmarshalText([]byte(o.split)); err != nil {
-		return err
-	}
+func offsetRecord(o *options, p *offsetPipeline, w io.Writer, record []byte, file string, line int) error {
 	vals := make([]string, len(o.offsets.fields))
 	for k, f := range o.offsets.fields {
 		v, err := f.j.Values(record)
@@ -196,11 +190,11 @@ func offsetRecord(o *options, w io.Writer, record []byte, n *zhnorm.Normalizer, 
 	var b bytes.Buffer
 	enc := newUnitEncoder(&b)
 	for k, v := range vals {
-		text, m, err := zhnorm.StringMapped(v, steps...)
+		text, m, err := zhnorm.StringMapped(v, p.steps...)
 		if err != nil {
 			return err
 		}
-		for s := range (zhnorm.Splitter{Unit: u}).Split(text) {
+		for s := range (zhnorm.Splitter{Unit: p.unit}).Split(text) {
 			t := s.Trim()
 			if t.Text == "" {
 				continue
@@ -211,7 +205,7 @@ func offsetRecord(o *options, w io.Writer, record []byte, n *zhnorm.Normalizer, 
 			}
 		}
 	}
-	_, err = w.Write(b.Bytes())
+	_, err := w.Write(b.Bytes())
 	return err
 }
 
