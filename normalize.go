@@ -21,9 +21,9 @@ const MaxLineLength = 64 << 10
 //
 // The zero value is not usable; create Normalizers with NewNormalizer.
 //
-// String, Bytes, Append and StringReport keep their state on the stack and
-// are safe for concurrent use. Transform, Span, Reset and Report use the
-// stream state held in the Normalizer: a Normalizer used as a
+// String, Bytes, Append, StringReport and StringMapped keep their state on
+// the stack and are safe for concurrent use. Transform, TransformMapped,
+// Span, Reset and Report use the stream state held in the Normalizer: a Normalizer used as a
 // transform.Transformer (in transform.Chain or transform.NewReader) serves
 // one stream at a time and must not be used by several goroutines at once.
 // Clone returns an independent Normalizer with the same rules for another

@@ -69,6 +69,8 @@ type lineProc struct {
 	// line may read, so that a line of unmatched marks stays linear; when
 	// it runs out, the remaining pairs are left as they are.
 	scanBudget int
+
+	lm *lineMap // records the offset map; nil unless asked for
 }
 
 // gap is a pending run of whitespace and removed characters.
@@ -241,6 +243,9 @@ func (p *lineProc) char(r rune, i, j int) int {
 // keep writes src[i:j] unchanged.
 func (p *lineProc) keep(i, j int) {
 	if p.dirty {
+		if p.lm != nil {
+			p.mapKeep(i, j)
+		}
 		p.out = append(p.out, p.src[i:j]...)
 	}
 	p.kept = j
@@ -252,6 +257,9 @@ func (p *lineProc) change(i, j int, rule Rule) bool {
 	if p.dry {
 		p.stop = true
 		return false
+	}
+	if p.lm != nil {
+		p.mapTo(i)
 	}
 	if !p.dirty {
 		p.out = append(p.out, p.src[:i]...)
@@ -712,6 +720,7 @@ func (p *lineProc) asciiPunct(r rune, i, j int) int {
 	fw := r + 0xFEE0
 	p.begin(i, fw, true)
 	if fw != '！' && fw != '？' && !p.lastSpace && p.prev == fw {
+		p.joinPrev(i)
 		p.change(i, j, Punct) // doubled: ,， → ，
 	} else {
 		p.put(i, j, fw, Punct)
@@ -724,6 +733,7 @@ func (p *lineProc) asciiPunct(r rune, i, j int) int {
 func (p *lineProc) dedup(r rune, i, j int) int {
 	p.begin(i, r, false)
 	if !p.lastSpace && p.prev == r {
+		p.joinPrev(i)
 		p.change(i, j, Punct)
 		return j
 	}
@@ -1042,6 +1052,10 @@ func (p *lineProc) nfc(r rune, i, j int) int {
 		if p.dry {
 			p.stop = true
 			return k
+		}
+		if p.lm != nil {
+			p.mapTo(i)
+			p.retract(len(prevBytes))
 		}
 		if p.dirty {
 			p.out = p.out[:len(p.out)-len(prevBytes)]

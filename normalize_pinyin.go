@@ -52,6 +52,7 @@ func (p *lineProc) pinyin(i, j int) int {
 		syl = norm.NFC.Bytes(bytes.Clone(syl))
 	}
 	if isHan(p.prev) && p.on.has(Pinyin) && pinyintab.IsReading(p.prev, syl) {
+		p.joinPrev(i)
 		p.change(i, end, Pinyin)
 		return end
 	}

@@ -29,6 +29,8 @@ type document struct {
 	lineBuf, scratch, joinBuf, joinOut []byte
 	lineSus                            []Suspect
 	lineKept                           int // spaces the final pass over the line kept between Chinese characters
+
+	rec *docMap // records the offset map; nil unless asked for
 }
 
 // maxPasses bounds the passes over one line. One pass normally suffices; a
@@ -56,10 +58,19 @@ func (d *document) count(r Rule) {
 // The suspects of the final pass are left in d.lineSus.
 func (d *document) normalize(raw []byte, prev rune, last bool) ([]byte, rune) {
 	p := newLineProc(d, d.cfg, raw, d.lineBuf[:0], false, prev)
+	if d.rec != nil {
+		p.lm = d.rec.startPass()
+	}
 	p.run(last)
 	d.absorb(&p)
 	if !p.dirty {
+		if d.rec != nil {
+			d.rec.unchanged(len(raw))
+		}
 		return raw, p.prev
+	}
+	if d.rec != nil {
+		d.rec.endPass(&p, true)
 	}
 	buf, end := p.out, p.prev
 	for pass := 1; pass < maxPasses; pass++ {
@@ -72,11 +83,16 @@ func (d *document) normalize(raw []byte, prev rune, last bool) ([]byte, rune) {
 		}
 		d.scratch = append(d.scratch[:0], buf...)
 		p = newLineProc(d, d.cfg, d.scratch, buf[:0], false, prev)
+		if d.rec != nil {
+			p.lm = d.rec.startPass()
+		}
 		p.run(last)
 		d.absorb(&p)
 		buf, end = p.out, p.prev
 		if !p.dirty {
 			buf = append(buf[:0], d.scratch...)
+		} else if d.rec != nil {
+			d.rec.endPass(&p, false)
 		}
 	}
 	d.lineBuf = buf
@@ -192,6 +208,9 @@ func (d *document) consume(out, b []byte, eof bool) ([]byte, int) {
 	if adv > k && b[k] == '\r' {
 		d.count(Encoding)
 	}
+	if d.rec != nil {
+		d.rec.lineBreak = adv - k
+	}
 	return d.line(out, b[:k], adv > k), adv
 }
 
@@ -206,6 +225,9 @@ func (d *document) line(out, raw []byte, terminated bool) []byte {
 	res, _ := d.normalize(raw, prev, true)
 	d.commitSuspects()
 	d.inPieces = false
+	if d.rec != nil {
+		d.rec.lineDone(terminated)
+	}
 	return d.emit(out, res, true, terminated)
 }
 
@@ -221,6 +243,9 @@ func (d *document) piece(out, raw []byte) []byte {
 	res, end := d.normalize(raw, prev, false)
 	d.piecePrev = end
 	d.commitSuspects()
+	if d.rec != nil {
+		d.rec.lineDone(false)
+	}
 	return d.emit(out, res, false, false)
 }
 
@@ -241,17 +266,29 @@ func (d *document) emit(out, res []byte, last, terminated bool) []byte {
 		return d.openLine(out, res)
 	}
 	if broke && len(res) == 0 && !d.partial && d.on(Whitespace) {
+		if d.rec != nil && terminated {
+			d.rec.drop(1, d) // the line break after it goes
+		}
 		return out // the line ended with a break
 	}
 	return d.endLine(out, res, terminated)
 }
 
 // endLine writes a complete output line s.
+// The line break of the lines text after s, which the offset map
+// records, is there when terminated.
 func (d *document) endLine(out, s []byte, terminated bool) []byte {
+	nl := 0
+	if terminated {
+		nl = 1
+	}
 	if !d.on(Whitespace) {
 		out = append(out, s...)
 		if terminated {
 			out = append(out, '\n')
+		}
+		if d.rec != nil {
+			d.rec.write(pieceLen{len(s), len(s), false}, pieceLen{nl, nl, false})
 		}
 		d.partial = false
 		return out
@@ -259,11 +296,17 @@ func (d *document) endLine(out, s []byte, terminated bool) []byte {
 	if d.partial {
 		d.partial = false
 		out = append(out, s...)
+		if d.rec != nil {
+			d.rec.text(len(s), nl)
+		}
 		return append(out, '\n')
 	}
 	if len(s) == 0 {
 		if d.started {
 			d.blank = true
+		}
+		if d.rec != nil {
+			d.rec.drop(nl, d)
 		}
 		return out
 	}
@@ -271,6 +314,9 @@ func (d *document) endLine(out, s []byte, terminated bool) []byte {
 		if d.holding {
 			if !d.blank && joinable(d.held, s) && len(d.held)+len(s) <= MaxLineLength {
 				d.join(s)
+				if d.rec != nil {
+					d.rec.joined(len(s), nl)
+				}
 				return out
 			}
 			out = d.flushHeld(out)
@@ -278,10 +324,16 @@ func (d *document) endLine(out, s []byte, terminated bool) []byte {
 		out = d.beforeContent(out)
 		d.held = append(d.held[:0], s...)
 		d.holding = true
+		if d.rec != nil {
+			d.rec.hold(len(s), nl)
+		}
 		return out
 	}
 	out = d.beforeContent(out)
 	out = append(out, s...)
+	if d.rec != nil {
+		d.rec.text(len(s), nl)
+	}
 	return append(out, '\n')
 }
 
@@ -295,6 +347,9 @@ func (d *document) openLine(out, s []byte) []byte {
 		out = d.beforeContent(out)
 	}
 	d.partial = true
+	if d.rec != nil {
+		d.rec.write(pieceLen{len(s), len(s), false})
+	}
 	return append(out, s...)
 }
 
@@ -302,6 +357,9 @@ func (d *document) beforeContent(out []byte) []byte {
 	if d.blank {
 		out = append(out, '\n')
 		d.blank = false
+		if d.rec != nil {
+			d.rec.blankLine(true)
+		}
 	}
 	d.started = true
 	return out
@@ -312,6 +370,9 @@ func (d *document) flushHeld(out []byte) []byte {
 		out = append(out, d.held...)
 		out = append(out, '\n')
 		d.holding = false
+		if d.rec != nil {
+			d.rec.flushHeld()
+		}
 	}
 	return out
 }
@@ -343,9 +404,15 @@ func (d *document) join(s []byte) {
 // finish writes what the end of the input releases.
 func (d *document) finish(out []byte) []byte {
 	if d.partial {
-		out = d.endLine(out, nil, d.on(Whitespace))
+		// With Whitespace on, the line ends with "\n" all the same; with
+		// it off, nothing ends it.
+		out = d.endLine(out, nil, false)
 	}
 	out = d.flushHeld(out)
+	if d.rec != nil {
+		d.rec.blankLine(false) // blank lines at the end go
+		d.rec.settle(true)
+	}
 	d.blank = false
 	return out
 }
@@ -469,6 +536,7 @@ type stream struct {
 	out      []byte // output not yet written to dst
 	outPos   int
 	finished bool
+	written  int // output written to dst, for the offset map
 }
 
 func (s *stream) reset() {
@@ -476,6 +544,7 @@ func (s *stream) reset() {
 	s.in, s.inPos = s.in[:0], 0
 	s.out, s.outPos = s.out[:0], 0
 	s.finished = false
+	s.written = 0
 }
 
 func (s *stream) transform(cfg *config, dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {

@@ -27,10 +27,13 @@ import (
 // either side of it.
 //
 // The zero OffsetMap maps an empty text to an empty text; producers append
-// pieces to it.
+// pieces to it. Offsets are absolute: a map that a stream's consumer trims
+// with Forget keeps mapping the offsets after the pieces it dropped as
+// before.
 type OffsetMap struct {
 	// pts[k] is where piece k starts; a piece ends where the next starts,
-	// the last one at in, out.
+	// the last one at in, out. Forget drops pieces from the front, so the
+	// map starts at pts[0], or at in, out when it holds no piece.
 	pts     []offsetPoint
 	in, out int
 
@@ -52,21 +55,47 @@ type Piece struct {
 	Aligned     bool
 }
 
-// Len returns the lengths of the input and output the map covers.
+// Len returns the lengths of the input and output the map covers: the
+// offsets where they end.
 func (m *OffsetMap) Len() (in, out int) { return m.in, m.out }
+
+// Start returns the offsets in the input and the output where the map
+// starts: 0, 0 unless Forget dropped pieces.
+func (m *OffsetMap) Start() (in, out int) {
+	if len(m.pts) == 0 {
+		return m.in, m.out
+	}
+	return m.pts[0].in, m.pts[0].out
+}
+
+// Forget drops the pieces that end before the output offset out, to bound
+// the memory of a map that grows with a stream. Offsets from out on map as
+// before; offsets before the start of what is left map as that start.
+func (m *OffsetMap) Forget(out int) {
+	k := sort.Search(len(m.pts), func(i int) bool { return m.pieceEnd(i).out >= out })
+	if k > 0 {
+		m.pts = m.pts[:copy(m.pts, m.pts[k:])]
+	}
+}
+
+// pieceEnd returns where piece k ends.
+func (m *OffsetMap) pieceEnd(k int) offsetPoint {
+	if k+1 < len(m.pts) {
+		return m.pts[k+1]
+	}
+	return offsetPoint{in: m.in, out: m.out}
+}
 
 // Reset empties m, keeping its memory.
 func (m *OffsetMap) Reset() { *m = OffsetMap{pts: m.pts[:0]} }
 
 // Pieces returns the pieces of m in order. Adjacent aligned pieces are
-// reported as one.
+// reported as one, and so are adjacent pieces with no output (or no
+// input), which map as one.
 func (m *OffsetMap) Pieces() iter.Seq[Piece] {
 	return func(yield func(Piece) bool) {
 		for k, p := range m.pts {
-			q := offsetPoint{in: m.in, out: m.out}
-			if k+1 < len(m.pts) {
-				q = m.pts[k+1]
-			}
+			q := m.pieceEnd(k)
 			if !yield(Piece{In: p.in, InEnd: q.in, Out: p.out, OutEnd: q.out, Aligned: !p.whole}) {
 				return
 			}
@@ -76,7 +105,8 @@ func (m *OffsetMap) Pieces() iter.Seq[Piece] {
 
 // add appends a piece: in bytes of input became out bytes of output;
 // aligned says the piece is aligned (see OffsetMap), which needs in == out.
-// Adjacent aligned pieces merge; empty pieces are dropped.
+// Adjacent aligned pieces merge, as do adjacent pieces with no output and
+// adjacent pieces with no input; empty pieces are dropped.
 func (m *OffsetMap) add(in, out int, aligned bool) {
 	if in == 0 && out == 0 {
 		return
@@ -84,10 +114,16 @@ func (m *OffsetMap) add(in, out int, aligned bool) {
 	if aligned && in != out {
 		aligned = false
 	}
-	if aligned && len(m.pts) > 0 && !m.pts[len(m.pts)-1].whole {
-		m.in += in
-		m.out += out
-		return
+	if len(m.pts) > 0 {
+		// Adjacent aligned pieces merge, and so do adjacent removals and
+		// adjacent additions, which map as one.
+		last := m.pts[len(m.pts)-1]
+		lastIn, lastOut := m.in-last.in, m.out-last.out
+		if aligned && !last.whole || !aligned && last.whole && (out == 0 && lastOut == 0 || in == 0 && lastIn == 0) {
+			m.in += in
+			m.out += out
+			return
+		}
 	}
 	m.pts = append(m.pts, offsetPoint{in: m.in, out: m.out, whole: !aligned})
 	m.in += in
@@ -121,6 +157,25 @@ func (m *OffsetMap) wholeAt(in, out, inLen, outLen int) {
 	m.add(inLen, outLen, false)
 }
 
+// trimEnd takes at least n bytes of output off the end of m, with the input
+// they came from: the end of an aligned piece, or whole pieces. It returns
+// the lengths taken, which the caller maps again as part of a new piece.
+func (m *OffsetMap) trimEnd(n int) (in, out int) {
+	for out < n && len(m.pts) > 0 {
+		k := len(m.pts) - 1
+		p := m.pts[k]
+		if !p.whole && m.out-p.out > n-out {
+			d := n - out
+			m.in, m.out = m.in-d, m.out-d
+			return in + d, out + d
+		}
+		in, out = in+m.in-p.in, out+m.out-p.out
+		m.in, m.out = p.in, p.out
+		m.pts = m.pts[:k]
+	}
+	return in, out
+}
+
 // Add appends a piece to m: in bytes of input became out bytes of output.
 // Aligned says they are an aligned piece (see OffsetMap); it is ignored
 // unless in == out. Transformers of other packages use it to take part in
@@ -144,6 +199,16 @@ func (m *OffsetMap) Append(n *OffsetMap) {
 // a span (see OffsetMap). Offsets outside [0, out length] are clamped.
 func (m *OffsetMap) Input(out int) int {
 	return mapStart(m.pts, out, m.out, m.in, outOf, inOf)
+}
+
+// clampFrom clamps x to the from-side of the map: offsets before the map's
+// start map as its start.
+func clampFrom(pts []offsetPoint, x, fromLen int, from func(offsetPoint) int) int {
+	lo := fromLen
+	if len(pts) > 0 {
+		lo = from(pts[0])
+	}
+	return min(max(x, lo), fromLen)
 }
 
 // Output returns the output offset of the input offset in, as the start of
@@ -176,7 +241,7 @@ func outOf(p offsetPoint) int { return p.out }
 // piece that decides is the first that ends after x, which skips the
 // pieces empty on the from-side that sit at x: a start goes past them.
 func mapStart(pts []offsetPoint, x, fromLen, toLen int, from, to func(offsetPoint) int) int {
-	x = min(max(x, 0), fromLen)
+	x = clampFrom(pts, x, fromLen, from)
 	end := func(k int) int {
 		if k+1 < len(pts) {
 			return from(pts[k+1])
@@ -198,10 +263,13 @@ func mapStart(pts []offsetPoint, x, fromLen, toLen int, from, to func(offsetPoin
 // starts before x, which skips the pieces empty on the from-side that sit
 // at x: an end stays before them.
 func mapEnd(pts []offsetPoint, x, fromLen, toLen int, from, to func(offsetPoint) int) int {
-	x = min(max(x, 0), fromLen)
+	x = clampFrom(pts, x, fromLen, from)
 	k := sort.Search(len(pts), func(i int) bool { return from(pts[i]) >= x }) - 1
 	if k < 0 {
-		return 0
+		if len(pts) == 0 {
+			return toLen
+		}
+		return to(pts[0])
 	}
 	p := pts[k]
 	fromEnd, toEnd := fromLen, toLen
@@ -219,14 +287,22 @@ func mapEnd(pts []offsetPoint, x, fromLen, toLen int, from, to func(offsetPoint)
 // to its input; the result maps the second step's output to the first
 // step's input. A piece of the result is aligned where both steps were;
 // where either step made a whole piece, the result's piece is whole and
-// covers all of it. next's input must be m's output: Then panics if the
-// lengths differ.
+// covers all of it. next's input must be m's output: Then panics if they
+// start or end at different offsets.
 func (m *OffsetMap) Then(next *OffsetMap) *OffsetMap {
-	if next.in != m.out {
+	in, mid := m.Start()
+	nin, out := next.Start()
+	if next.in != m.out || nin != mid {
 		panic("zhnorm: OffsetMap.Then: the second map's input is not the first map's output")
 	}
-	var r OffsetMap
-	a, b := m.pieceLens(), next.pieceLens()
+	r := OffsetMap{in: in, out: out}
+	r.then(m.pieceLens(), next.pieceLens())
+	return &r
+}
+
+// then appends to r the composition of the pieces a and b, b's input
+// being a's output.
+func (r *OffsetMap) then(a, b []pieceLen) {
 	var i, j int
 	var ar, br int // what is left of the middle text of a[i] and b[j]
 	if len(a) > 0 {
@@ -315,7 +391,6 @@ func (m *OffsetMap) Then(next *OffsetMap) *OffsetMap {
 	if grouping {
 		r.add(gin, gout, false)
 	}
-	return &r
 }
 
 // pieceLen is a piece by its lengths.

@@ -91,6 +91,7 @@ type options struct {
 	// pageHeaders puts a "==> source <==" line before each -page=text
 	// page: with several inputs, or with -jsonl.
 	pageHeaders bool
+	offsets     *offsetsOptions // nil without -offsets
 }
 
 // pageMode is the -page flag: off, "json" (-page alone) or "text".
@@ -123,6 +124,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	rules := fs.String("rules", "", "switch normalization rules off (-name) or on (+name), comma-separated, e.g. `-pinyin,+unwrap`")
 	stats := fs.Bool("stats", false, "print statistics and the normalizer's report to standard error")
 	split := fs.String("split", "", "print one `unit` a line: sentence or paragraph")
+	offsets := fs.Bool("offsets", false, offsetsDoc)
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines and rewrite only the string fields named by -field")
 	var fields, keep fieldList
 	fs.Var(&fields, "field", "with -jsonl, a string field to rewrite, as a dotted `path` (repeatable)")
@@ -218,7 +220,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if o.page != "" && len(fields) != 1 {
 			return bad("-page with -jsonl takes one -field: the page's text")
 		}
-		if o.split != "" {
+		if o.split != "" && !*offsets {
 			return bad("-split and -jsonl do not go together: a record stays one line")
 		}
 		j, err := zhnorm.NewJSONFields(fields...)
@@ -240,6 +242,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return bad("-field needs -jsonl")
 	} else if len(keep) > 0 {
 		return bad("-keep needs -jsonl and -page")
+	}
+	if msg := setupOffsets(&o, *offsets, fields); msg != "" {
+		return bad("%s", msg)
 	}
 	name, ok := zhnorm.EncodingName(*enc)
 	if !ok {

@@ -112,6 +112,8 @@ func processInput(o *options, name string, stdin io.Reader, w io.Writer, stderr 
 	switch {
 	case o.detect:
 		err = processDetect(o, st, dec, out)
+	case o.offsets != nil:
+		err = processOffsets(o, st, dec, out, n)
 	case o.jsonl != nil:
 		err = processJSONL(o, st, dec, out, stderr, n)
 	case o.page != "":
