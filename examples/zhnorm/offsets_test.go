@@ -190,10 +190,38 @@ func TestOffsetsFlags(t *testing.T) {
 		{"-offsets"},
 		{"-offsets", "-page"},
 		{"-split", "sentence", "-offsets", "-page"},
+		{"-split", "sentence", "-offsets", "-to", "zh-Hans"},
 	} {
 		_, errOut, status := runCLI(t, "", args...)
 		if status != 2 || !strings.Contains(errOut, "-offsets") && !strings.Contains(errOut, "-page") {
 			t.Errorf("%v: status %d, stderr %q", args, status, errOut)
 		}
+	}
+}
+
+// TestOffsetsConvert: with -c the offsets point into the original through
+// the normalizer and the converter: 記憶體 from 内存, and 數(shù)字's
+// reading and conversion.
+func TestOffsetsConvert(t *testing.T) {
+	in := "我的内存很大。\n第14版:數(shù)字\n"
+	out, errOut, status := runCLI(t, in, "-c", "s2twp", "-split", "sentence", "-offsets")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	units := readUnits(t, out)
+	want := map[string]string{"我的記憶體很大。": "我的内存很大。", "第14版：數字": "第14版:數(shù)字"}
+	for _, u := range units {
+		orig, ok := want[u.Text]
+		if !ok {
+			t.Errorf("unexpected unit %q", u.Text)
+			continue
+		}
+		if got := in[u.Start:u.End]; got != orig {
+			t.Errorf("%q maps to %q, want %q", u.Text, got, orig)
+		}
+		delete(want, u.Text)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing units: %v", want)
 	}
 }
