@@ -1,6 +1,7 @@
 package zhnorm
 
 import (
+	"strings"
 	"unicode/utf8"
 )
 
@@ -41,6 +42,19 @@ func (n *Normalizer) StringMapped(s string) (string, *OffsetMap) {
 	out = d.normalizeRest(out, b[k:])
 	d.rec.drain(m, len(out)-k)
 	return bytesString(out), m
+}
+
+// FieldMapped is Field, with the map of its result to s (see StringMapped).
+func (n *Normalizer) FieldMapped(s string) (string, *OffsetMap) {
+	out, m := n.StringMapped(s)
+	if !strings.HasSuffix(s, "\n") && !strings.HasSuffix(s, "\r") && strings.HasSuffix(out, "\n") {
+		// The line break ends the last piece: take the piece back and map
+		// what it held without the break.
+		in, o := m.trimEnd(1)
+		m.add(in, o-1, false)
+		out = out[:len(out)-1]
+	}
+	return out, m
 }
 
 // TransformMapped is Transform that also appends to m the pieces of the map

@@ -363,3 +363,22 @@ func TestNormalizerOffsetStreaming(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldMapped: FieldMapped gives Field's output, with a map over all of
+// it and all of the input, whatever the field ends with.
+func TestFieldMapped(t *testing.T) {
+	n := NewNormalizer()
+	for _, s := range []string{"", "數(shù)字", "數(shù)字\n", "  黑龍江 ", "黑龍江\r", "a,b", "１９９８年\t\t", "\n\n", "中文  "} {
+		out, m := n.FieldMapped(s)
+		if want := n.Field(s); out != want {
+			t.Errorf("FieldMapped(%q) = %q, Field gives %q", s, out, want)
+		}
+		if in, o := m.Len(); in != len(s) || o != len(out) {
+			t.Errorf("FieldMapped(%q): the map covers %d→%d bytes of %d→%d", s, in, o, len(s), len(out))
+		}
+	}
+	out, m := n.FieldMapped("數(shù)字")
+	if s, e := m.InputSpan(0, len(out)); out != "數字" || s != 0 || e != len("數(shù)字") {
+		t.Errorf("FieldMapped(數(shù)字) = %q mapping back to %d, %d", out, s, e)
+	}
+}

@@ -15,6 +15,11 @@ func checkOffsets(t *testing.T, n *Normalizer, in string, chunkSeed int64) {
 	t.Helper()
 	out, m := n.StringMapped(in)
 	checkMap(t, "fuzz", n, in, out, m)
+	if fo, fm := n.FieldMapped(in); fo != n.Field(in) {
+		t.Fatalf("%q: FieldMapped %q, Field %q", in, fo, n.Field(in))
+	} else if a, b := fm.Len(); a != len(in) || b != len(fo) {
+		t.Fatalf("%q: FieldMapped's map covers %d→%d of %d→%d", in, a, b, len(in), len(fo))
+	}
 	r := NewOffsetReader(&normChunkReader{data: []byte(in), rng: rand.New(rand.NewSource(chunkSeed)), max: 8}, n.Clone())
 	got, err := io.ReadAll(r)
 	if err != nil {

@@ -57,10 +57,10 @@ func (f *Fold) Config() string {
 // String returns s folded, and the map of the folded text's byte offsets
 // to those of s (see zhnorm.OffsetMap). s need not be valid UTF-8.
 func (f *Fold) String(s string) (string, *zhnorm.OffsetMap) {
-	out, m := normalizeMapped(f.norm, s)
+	out, m := f.norm.FieldMapped(s)
 	if f.conv == nil {
 		return out, m
 	}
-	out, cm := convertMapped(f.conv, out)
+	out, cm := f.conv.StringMapped(out)
 	return out, m.Then(cm)
 }
