@@ -926,9 +926,10 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int) ([]byte, int) {
 	bmp, info, nodes := c.bmp, c.info, c.nodes
 	src := asString(text)
+	base := unsafe.Pointer(unsafe.StringData(src))
 	l := len(dst)
 	for uint(p+6) < uint(len(src)) && l+3 <= cap(dst) {
-		w := load32(src, p)
+		w := load32(base, p)
 		if w&0xC0C0F0 != 0x8080E0 {
 			break
 		}
@@ -939,7 +940,7 @@ func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int) ([]byte, i
 				break
 			}
 			if inf.ref&opencc.SegStart != 0 {
-				w2 := load32(src, p+3)
+				w2 := load32(base, p+3)
 				if w2&0xC0C0F0 != 0x8080E0 {
 					break
 				}
@@ -962,6 +963,11 @@ func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int) ([]byte, i
 // and the length of their bytes. The converter only reads them.
 func asString[S opencc.Text](s S) string {
 	return *(*string)(unsafe.Pointer(&s))
+}
+
+// textData returns the address of s's bytes.
+func textData[S opencc.Text](s S) unsafe.Pointer {
+	return unsafe.Pointer(unsafe.StringData(asString(s)))
 }
 
 func span[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
@@ -1202,7 +1208,7 @@ func hanCode[S opencc.Text](bmp *[1 << 16]uint16, src S, p int) (code int32, siz
 	// E_ and two continuation bytes. The last three bytes of src are left
 	// to codeAt.
 	if uint(p+3) < uint(len(src)) {
-		if w := load32(asString(src), p); w&0xC0C0F0 == 0x8080E0 {
+		if w := load32(textData(src), p); w&0xC0C0F0 == 0x8080E0 {
 			return int32(bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]), 3
 		}
 	}

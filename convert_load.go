@@ -2,9 +2,11 @@
 
 package zhnorm
 
-// load32 returns s[p:p+4] as a little-endian number; p+4 must not pass the
-// end of s.
-func load32(s string, p int) uint32 {
-	b := s[p : p+4]
+import "unsafe"
+
+// load32 returns the four bytes at base+p as a little-endian number; they
+// must lie within the text base points into.
+func load32(base unsafe.Pointer, p int) uint32 {
+	b := (*[4]byte)(unsafe.Add(base, p))
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }

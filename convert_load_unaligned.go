@@ -4,9 +4,9 @@ package zhnorm
 
 import "unsafe"
 
-// load32 returns s[p:p+4] as a little-endian number; p+4 must not pass the
-// end of s. These processors are little-endian and load a word from any
-// address: one instruction.
-func load32(s string, p int) uint32 {
-	return *(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), p))
+// load32 returns the four bytes at base+p as a little-endian number; they
+// must lie within the text base points into. These processors are
+// little-endian and load a word from any address: one instruction.
+func load32(base unsafe.Pointer, p int) uint32 {
+	return *(*uint32)(unsafe.Add(base, p))
 }
