@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/zhnorm/zhnorm/internal/scripttab"
 )
@@ -379,7 +380,16 @@ func scan[T string | []byte](ev *Evidence, s T, limit int, stream bool) int {
 			continue
 		}
 		var m uint8
-		if c < 0xF0 {
+		if c < 0xF0 && i+3 < len(s) {
+			// The common case, from one load of four bytes.
+			w := load32(unsafe.Pointer(unsafe.StringData(*(*string)(unsafe.Pointer(&s)))), i)
+			if w&0xC0C000 != 0x808000 { // not both continuation bytes
+				i++
+				continue
+			}
+			i += 3
+			m = blocks[int(index[(w&0x0F)<<4|w>>10&0x0F])<<8|int(w>>2&0xC0|w>>16&0x3F)]
+		} else if c < 0xF0 {
 			if i+2 >= len(s) {
 				if stream && isTail(s[i+1:]) {
 					break
