@@ -96,16 +96,22 @@ func TestRandomProperties(t *testing.T) {
 	}
 }
 
-func FuzzNormalize(f *testing.F) {
+// addNormalizeSeeds adds the seed inputs of the Normalizer's fuzz targets:
+// the streaming test inputs and 50 random texts from seed.
+func addNormalizeSeeds(f *testing.F, seed int64) {
 	for _, s := range normStreamInputs(f) {
 		if len(s) < 2000 {
 			f.Add(s, uint8(0))
 		}
 	}
-	rng := rand.New(rand.NewSource(2))
-	for i := 0; i < 50; i++ {
+	rng := rand.New(rand.NewSource(seed))
+	for i := range 50 {
 		f.Add(randomText(rng, 8), uint8(i))
 	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	addNormalizeSeeds(f, 2)
 	f.Add("數(shù)字 社會工作???/a> 左右?,F(xiàn)有 é»‘é¾™æ±Ÿ 二○○一年 １７％ ⽇本", uint8(1))
 	f.Fuzz(func(t *testing.T, in string, config uint8) {
 		n := NewNormalizer(propertyConfigs[int(config)%len(propertyConfigs)]...)

@@ -63,15 +63,7 @@ func TestRandomOffsets(t *testing.T) {
 }
 
 func FuzzOffsets(f *testing.F) {
-	for _, s := range normStreamInputs(f) {
-		if len(s) < 2000 {
-			f.Add(s, uint8(0))
-		}
-	}
-	rng := rand.New(rand.NewSource(12))
-	for i := range 50 {
-		f.Add(randomText(rng, 8), uint8(i))
-	}
+	addNormalizeSeeds(f, 12)
 	f.Add(offsetCases, uint8(1))
 	f.Fuzz(func(t *testing.T, in string, config uint8) {
 		n := NewNormalizer(propertyConfigs[int(config)%len(propertyConfigs)]...)
