@@ -727,7 +727,7 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 	p := 0
 	for p < len(src) {
 		if size == 0 && bmp != nil && !spanOnly {
-			if dst, p = plainRun(c, dst, src, p); p == len(src) {
+			if dst, p = plainRun(c, dst, src, p, m == nil); p == len(src) {
 				break
 			}
 		}
@@ -920,10 +920,12 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 // plainRun converts most characters, in a loop of its own with few
 // variables, so that they stay in registers: from src[p], three-byte
 // characters that are in no key, or plain (see plainChar) and followed by
-// a three-byte character that continues no segmentation key with them. It
-// returns where it stopped, at anything else, for convert1's main loop.
-// It writes within dst's capacity, and only aligned pieces of a map.
-func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int) ([]byte, int) {
+// a three-byte character that continues no segmentation key with them;
+// with phrases, also the keys of three-byte characters that start with a
+// plain one (plainWalk). It returns where it stopped, at anything else,
+// for convert1's main loop. It writes within dst's capacity, and without
+// phrases only aligned pieces of a map.
+func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int, phrases bool) ([]byte, int) {
 	bmp, info, nodes := c.bmp, c.info, c.nodes
 	src := asString(text)
 	base := unsafe.Pointer(unsafe.StringData(src))
@@ -946,7 +948,24 @@ func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int) ([]byte, i
 				}
 				c2 := bmp[uint16(w2&0x0F)<<12|uint16(w2>>2)&0xFC0|uint16(w2>>16)&0x3F]
 				if next := uint(uint32(inf.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
-					break
+					if !phrases {
+						break
+					}
+					e, end, ok := c.plainWalk(base, len(src), p+6, next)
+					if !ok {
+						break
+					}
+					if e >= 0 {
+						ref := c.segOut[e]
+						out := c.pool[ref.Off():ref.End()]
+						if l+len(out) > cap(dst) {
+							break
+						}
+						dst = append(dst[:l], out...)
+						l, p = len(dst), end
+						continue
+					}
+					// No key goes on from the character: it converts alone.
 				}
 			}
 			o3 = inf.out3
@@ -957,6 +976,38 @@ func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int) ([]byte, i
 		p += 3
 	}
 	return dst[:l], p
+}
+
+// plainWalk goes on with the walk of the segmentation trie that plainRun
+// began: node is the trie's node for the two characters before src[q],
+// where base points to src and n is its length. It returns the entry of
+// the longest key and where it ends (e < 0 for none), or ok false where
+// the walk meets what plainRun leaves to the main loop: a character that
+// is not of three bytes, or the last three bytes of src.
+func (c *Converter) plainWalk(base unsafe.Pointer, n, q int, node uint) (e int32, end int, ok bool) {
+	nodes, entries, bmp := c.nodes, c.entries, c.bmp
+	e = -1
+	if nodes[node].Check&termBit != 0 {
+		e, end = entries[node], q
+	}
+	for {
+		if q+3 >= n {
+			return 0, 0, false
+		}
+		w := load32(base, q)
+		if w&0xC0C0F0 != 0x8080E0 {
+			return 0, 0, false
+		}
+		c2 := bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]
+		next := uint(uint32(nodes[node].Base + int32(c2)))
+		if c2 == 0 || next >= uint(len(nodes)) || nodes[next].Check&^termBit != uint32(node) {
+			return e, end, true
+		}
+		node, q = next, q+3
+		if nodes[node].Check&termBit != 0 {
+			e, end = entries[node], q
+		}
+	}
 }
 
 // asString views s as a string: both kinds of Text start with the pointer
