@@ -62,11 +62,13 @@ type Converter struct {
 	entries []int32
 	segOut  []opencc.Ref
 	// Where runs of unmatched characters may be cut (Compiled.PairCut).
-	pairCut  bool
-	pairs0   pairSet // Compiled.Pairs0
-	pairs    pairSet // Compiled.Pairs
-	cutSets  []int32 // Compiled.CutSets
-	pairInfo []pairInfo
+	pairCut bool
+	// plainRuns: some plain characters are not Isolated (see plainChar).
+	plainRuns bool
+	pairs0    pairSet // Compiled.Pairs0
+	pairs     pairSet // Compiled.Pairs
+	cutSets   []int32 // Compiled.CutSets
+	pairInfo  []pairInfo
 }
 
 // charInfo is what a character needs at the start of a unit, in one place:
@@ -92,8 +94,21 @@ const segKey1 = opencc.IDSStart << 1
 
 // plainChar flags, in charInfo.ref, a character that convert1's inner loop
 // converts on its own when no segmentation key goes on from it to the next
-// character: Isolated, with out3, not a key on its own.
+// character: one with out3, not a key on its own, not an ideographic
+// description character, and Isolated or, when runs are cut at pairs that
+// cannot join (Compiled.PairCut), a run of its own unless the next
+// character joins it (see runEnd); Converter.plainRuns says whether any
+// character is of the second kind.
 const plainChar = segKey1 << 1
+
+// plainIsolated and plainRuns are the two kinds of plainRun: for configs
+// whose plain characters are all Isolated, and for the others, which ask
+// whether the next character joins a run. They differ in size, so that
+// plainRun is compiled twice, and the first without the question.
+type (
+	plainIsolated struct{}
+	plainRuns     struct{ _ byte }
+)
 
 // pairInfo is what joinable asks of a character, kept apart from charInfo
 // so that the hot loop's table stays small: whether the character stands
@@ -352,9 +367,6 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 				inf.ref |= segKey1
 			}
 		}
-		if code > 0 && inf.ref&(opencc.Isolated|segKey1) == opencc.Isolated && inf.out3 != 0 {
-			inf.ref |= plainChar
-		}
 		cv.info[code] = inf
 		if c.PairCut {
 			anyIn := func(set []int32, in []bool) bool {
@@ -380,6 +392,17 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 				}
 			}
 			cv.pairInfo[code] = pi
+		}
+	}
+	for code := range cv.info {
+		inf := &cv.info[code]
+		if code > 0 && inf.ref&(segKey1|opencc.IDSStart) == 0 && inf.out3 != 0 {
+			if inf.ref&opencc.Isolated != 0 {
+				inf.ref |= plainChar
+			} else if c.PairCut {
+				inf.ref |= plainChar
+				cv.plainRuns = true
+			}
 		}
 	}
 	return cv
@@ -727,7 +750,12 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 	p := 0
 	for p < len(src) {
 		if size == 0 && bmp != nil && !spanOnly {
-			if dst, p = plainRun(c, dst, src, p, m == nil); p == len(src) {
+			if c.plainRuns {
+				dst, p = plainRun[S, plainRuns](c, dst, src, p, m == nil)
+			} else {
+				dst, p = plainRun[S, plainIsolated](c, dst, src, p, m == nil)
+			}
+			if p == len(src) {
 				break
 			}
 		}
@@ -925,7 +953,9 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 // plain one (plainWalk). It returns where it stopped, at anything else,
 // for convert1's main loop. It writes within dst's capacity, and without
 // phrases only aligned pieces of a map.
-func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int, phrases bool) ([]byte, int) {
+func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []byte, text S, p int, phrases bool) ([]byte, int) {
+	var kind K
+	runs := unsafe.Sizeof(kind) != 0
 	bmp, info, nodes := c.bmp, c.info, c.nodes
 	src := asString(text)
 	base := unsafe.Pointer(unsafe.StringData(src))
@@ -968,6 +998,9 @@ func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int, phrases bo
 					// No key goes on from the character: it converts alone.
 				}
 			}
+			if runs && inf.ref&opencc.Isolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
+				break
+			}
 			o3 = inf.out3
 		}
 		d := dst[l : l+3 : l+3]
@@ -976,6 +1009,19 @@ func plainRun[S opencc.Text](c *Converter, dst []byte, text S, p int, phrases bo
 		p += 3
 	}
 	return dst[:l], p
+}
+
+// runOfOne reports, for plainRun, whether the character of code that is
+// not Isolated makes a run of its own, given the four bytes w after it:
+// the next character (of three bytes) is Isolated, or an ideographic
+// description character, or cannot join it (runEnd's tests, but the last:
+// a next character that may start a key is left to the main loop).
+func (c *Converter) runOfOne(code int32, w uint32) bool {
+	if w&0xC0C0F0 != 0x8080E0 {
+		return false
+	}
+	c2 := int32(c.bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F])
+	return c.info[c2].ref&(opencc.Isolated|opencc.IDSStart) != 0 || !c.joinable(code, c2)
 }
 
 // plainWalk goes on with the walk of the segmentation trie that plainRun
