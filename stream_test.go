@@ -94,13 +94,19 @@ func TestStreamingInvalidUTF8(t *testing.T) {
 // buffers: any that holds the longest output of one unit (48 bytes in
 // OpenCC's data) makes progress.
 func TestTransformSmallBuffers(t *testing.T) {
-	text := testInputs(t)[seedPage]
-	for _, name := range []string{"s2t", "s2twp"} {
-		c := mustConverter(t, name)
-		want := c.Convert(text)
-		for _, dstSize := range []int{48, 61, 300} {
-			out := transformSmallDst(t, c, text, dstSize)
-			checkSame(t, name+" small dst", want, out)
+	inputs := testInputs(t)
+	// Traditional and Simplified text, so that phrases fill the buffers
+	// too (plainRun writes them).
+	inputs["seed page in Simplified"] = mustConverter(t, "tw2s").Convert(inputs[seedPage])
+	for _, in := range []string{seedPage, "convert/simplified.txt", "seed page in Simplified"} {
+		text := inputs[in]
+		for _, name := range []string{"s2t", "s2twp", "t2s", "tw2sp", "s2hk"} {
+			c := mustConverter(t, name)
+			want := c.Convert(text)
+			for _, dstSize := range []int{48, 49, 50, 61, 300} {
+				out := transformSmallDst(t, c, text, dstSize)
+				checkSame(t, name+" "+in+" small dst", want, out)
+			}
 		}
 	}
 }
