@@ -12,6 +12,15 @@
 // and compiled by go generate (gen.go) into embedded tables; nothing is
 // parsed when a program starts.
 //
+// # Detection and targets
+//
+// [Detect] and a [Detector] tell a text's script and, for Traditional
+// text, the standard it follows (OpenCC's, Taiwan's, Hong Kong's), from
+// evidence tables built from OpenCC's dictionaries. A [Target] converts to
+// a BCP 47 tag (zh-Hans, zh-TW, zh-HK…) rather than a config: it detects
+// each document, picks OpenCC's configs for it ([Plan]), and writes the
+// target's quotation marks ([NewTarget]).
+//
 // # Normalization
 //
 // A [Normalizer] makes scraped and archived text consistent: encoding
@@ -25,6 +34,15 @@
 // [Sentences] and [Paragraphs] split text into [Span]s with byte offsets
 // that cover it; a [Splitter]'s [Scanner] does the same on a stream with
 // bounded memory.
+//
+// # Offsets into the original
+//
+// The Normalizer and the Converter report, on request, an [OffsetMap] from
+// their output's byte offsets to their input's ([Normalizer.StringMapped],
+// [Converter.StringMapped], TransformMapped for streams, [NewOffsetReader]);
+// maps compose ([OffsetMap.Then]), so that a sentence of normalized,
+// converted text points back into the page as it was scraped
+// ([OffsetMap.Span]). Nothing is recorded, and nothing costs, unless asked.
 //
 // # Pages
 //

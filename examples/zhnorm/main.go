@@ -46,10 +46,12 @@ func main() {
 const usage = `usage: zhnorm [flags] [FILE...]
 
 zhnorm cleans Chinese newspaper text (normalization, on by default) and
-converts it between scripts and regional variants with OpenCC's configs. It
-reads the files in order, or standard input ("-", or no FILE), and writes
-standard output, always valid UTF-8. Flags may follow the files; "--" ends
-them.
+converts it between scripts and regional variants with OpenCC's configs
+(-c), or to a target such as zh-Hans or zh-TW, detecting what each input is
+written in (-to). It splits text into sentences or paragraphs (-split),
+with the byte offsets each came from in the input (-offsets). It reads the
+files in order, or standard input ("-", or no FILE), and writes standard
+output, always valid UTF-8. Flags may follow the files; "--" ends them.
 
 Exit status: 0 on success; 1 when an input failed or an output could not be
 written; 2 for a bad flag or value. On SIGINT, SIGTERM or SIGHUP a -o
