@@ -962,21 +962,21 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 	l := len(dst)
 	for uint(p+6) < uint(len(src)) && l+3 <= cap(dst) {
 		w := load32(base, p)
-		if w&0xC0C0F0 != 0x8080E0 {
+		if !isThreeByte(w) {
 			break
 		}
 		o3 := w
-		if code := bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]; code != 0 {
+		if code := bmp[threeByteRune(w)]; code != 0 {
 			inf := &info[code]
 			if inf.ref&plainChar == 0 {
 				break
 			}
 			if inf.ref&opencc.SegStart != 0 {
 				w2 := load32(base, p+3)
-				if w2&0xC0C0F0 != 0x8080E0 {
+				if !isThreeByte(w2) {
 					break
 				}
-				c2 := bmp[uint16(w2&0x0F)<<12|uint16(w2>>2)&0xFC0|uint16(w2>>16)&0x3F]
+				c2 := bmp[threeByteRune(w2)]
 				if next := uint(uint32(inf.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
 					if !phrases {
 						break
@@ -1017,10 +1017,10 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 // description character, or cannot join it (runEnd's tests, but the last:
 // a next character that may start a key is left to the main loop).
 func (c *Converter) runOfOne(code int32, w uint32) bool {
-	if w&0xC0C0F0 != 0x8080E0 {
+	if !isThreeByte(w) {
 		return false
 	}
-	c2 := int32(c.bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F])
+	c2 := int32(c.bmp[threeByteRune(w)])
 	return c.info[c2].ref&(opencc.Isolated|opencc.IDSStart) != 0 || !c.joinable(code, c2)
 }
 
@@ -1041,10 +1041,10 @@ func (c *Converter) plainWalk(base unsafe.Pointer, n, q int, node uint) (e int32
 			return 0, 0, false
 		}
 		w := load32(base, q)
-		if w&0xC0C0F0 != 0x8080E0 {
+		if !isThreeByte(w) {
 			return 0, 0, false
 		}
-		c2 := bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]
+		c2 := bmp[threeByteRune(w)]
 		next := uint(uint32(nodes[node].Base + int32(c2)))
 		if c2 == 0 || next >= uint(len(nodes)) || nodes[next].Check&^termBit != uint32(node) {
 			return e, end, true
@@ -1062,9 +1062,10 @@ func asString[S opencc.Text](s S) string {
 	return *(*string)(unsafe.Pointer(&s))
 }
 
-// textData returns the address of s's bytes.
+// textData returns the address of s's bytes: the first word of a string
+// and of a byte slice alike.
 func textData[S opencc.Text](s S) unsafe.Pointer {
-	return unsafe.Pointer(unsafe.StringData(asString(s)))
+	return *(*unsafe.Pointer)(unsafe.Pointer(&s))
 }
 
 func span[S opencc.Text](c *Converter, src S, atEOF bool) (int, error) {
@@ -1291,6 +1292,18 @@ func (s pairSet) has(a, b int32) bool {
 	}
 }
 
+// isThreeByte reports whether w, four bytes of text in little-endian
+// order (load32), starts with the shape of a three-byte UTF-8 sequence: a
+// lead byte E0–EF and two continuation bytes. The overlong forms and the
+// surrogates have that shape too; their code points have no code (bmpOf).
+func isThreeByte(w uint32) bool { return w&0xC0C0F0 == 0x8080E0 }
+
+// threeByteRune returns the code point of the three-byte sequence that
+// starts w (see isThreeByte).
+func threeByteRune(w uint32) uint16 {
+	return uint16(w&0x0F)<<12 | uint16(w>>2)&0xFC0 | uint16(w>>16)&0x3F
+}
+
 // hanCode is codeAt's fast path, small enough to inline: the code of a
 // three-byte sequence at src[p] (most Han characters), with size 3, or size
 // 0 when src[p:] starts with anything else or holds fewer than four bytes.
@@ -1305,8 +1318,8 @@ func hanCode[S opencc.Text](bmp *[1 << 16]uint16, src S, p int) (code int32, siz
 	// E_ and two continuation bytes. The last three bytes of src are left
 	// to codeAt.
 	if uint(p+3) < uint(len(src)) {
-		if w := load32(textData(src), p); w&0xC0C0F0 == 0x8080E0 {
-			return int32(bmp[uint16(w&0x0F)<<12|uint16(w>>2)&0xFC0|uint16(w>>16)&0x3F]), 3
+		if w := load32(textData(src), p); isThreeByte(w) {
+			return int32(bmp[threeByteRune(w)]), 3
 		}
 	}
 	return 0, 0

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/zhnorm/zhnorm/internal/scripttab"
 )
@@ -382,7 +381,7 @@ func scan[T string | []byte](ev *Evidence, s T, limit int, stream bool) int {
 		var m uint8
 		if c < 0xF0 && i+3 < len(s) {
 			// The common case, from one load of four bytes.
-			w := load32(unsafe.Pointer(unsafe.StringData(*(*string)(unsafe.Pointer(&s)))), i)
+			w := load32(textData(s), i)
 			if w&0xC0C000 != 0x808000 { // not both continuation bytes
 				i++
 				continue
