@@ -333,11 +333,13 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	// alias), nor for one outside the three-byte range.
 	not3 := make([]bool, len(c.Chars))
 	for hi, blk := range t.Alpha.Index {
-		if blk == 0 {
+		// Blocks of 128 code points: those below U+0800 and above U+FFFF
+		// hold no three-byte character; the others only such.
+		if blk == 0 || hi >= 0x800>>7 && hi <= 0xFFFF>>7 {
 			continue
 		}
-		for lo, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
-			if r := rune(hi<<7 | lo); code > 0 && int(code) < len(not3) && (r < 0x800 || r > 0xFFFF) {
+		for _, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
+			if code > 0 && int(code) < len(not3) {
 				not3[code] = true
 			}
 		}
