@@ -706,7 +706,14 @@ func (p *lineProc) asciiPunct(r rune, i, j int) int {
 		}
 	}
 	before := p.prev
-	after, spaced := p.peek(j)
+	// A run of the mark (!!!) takes its context from what follows the
+	// whole run, so that the run converts alike in one pass, however long
+	// it is (the passes that make a line stable are capped).
+	k := j
+	for k < len(p.src) && p.src[k] == byte(r) {
+		k++
+	}
+	after, spaced := p.peek(k)
 	conv := isCJK(before) || isCJK(after) && !isASCIIAlnum(before)
 	if conv && r == '?' && !(after == eol || spaced || isCJK(after) || isCloser(after)) {
 		// 左右?,F: a ? glued to what follows is more likely a lost
