@@ -23,6 +23,9 @@ import (
 type lineProc struct {
 	on     ruleSet
 	quotes QuoteStyle
+	// markRun is where the run of an ASCII mark that asciiPunct last
+	// measured ends, so that each run is scanned once.
+	markRun int
 	// What the pass reports. The processor keeps these by value, not a
 	// pointer to its document, so that a document on the caller's stack
 	// stays there.
@@ -709,11 +712,13 @@ func (p *lineProc) asciiPunct(r rune, i, j int) int {
 	// A run of the mark (!!!) takes its context from what follows the
 	// whole run, so that the run converts alike in one pass, however long
 	// it is (the passes that make a line stable are capped).
-	k := j
-	for k < len(p.src) && p.src[k] == byte(r) {
-		k++
+	if p.markRun < j || p.src[p.markRun-1] != byte(r) {
+		p.markRun = j
+		for p.markRun < len(p.src) && p.src[p.markRun] == byte(r) {
+			p.markRun++
+		}
 	}
-	after, spaced := p.peek(k)
+	after, spaced := p.peek(p.markRun)
 	conv := isCJK(before) || isCJK(after) && !isASCIIAlnum(before)
 	if conv && r == '?' && !(after == eol || spaced || isCJK(after) || isCloser(after)) {
 		// 左右?,F: a ? glued to what follows is more likely a lost
