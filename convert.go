@@ -47,7 +47,16 @@ type Converter struct {
 	alpha *opencc.Alphabet
 	bmp   *[1 << 16]uint16 // alphabet codes of U+0000–U+FFFF, one load instead of two
 	info  []charInfo
-	pool  string
+	hot   []hotInfo // plainRun's part of info, half the size
+	// dense: the segmentation trie has more slots than twice the
+	// alphabet, and its keys start with most characters of a text
+	// (STPhrases; TSPhrases has fewer slots than the alphabet). plainRun
+	// then asks filter whether a key may start at a character, and skips
+	// the question of which characters start keys, a branch the text
+	// decides.
+	dense  bool
+	filter *keyFilter
+	pool   string
 	// The normalization (opencc.Table.Alias), when the config has one:
 	// bmp maps a character to the code of its normal form; aliasCode does
 	// for the rest; aliased marks the characters it changes, aliasLead
@@ -79,13 +88,29 @@ type Converter struct {
 type charInfo struct {
 	ref  opencc.Ref // the chain's output for the character alone, with flags
 	base int32      // the Base of the character's node in the segmentation trie
-	// out3 holds ref's string when it is one character of three bytes and
-	// the character too (most Han characters), in its low bytes, with
-	// out3Valid: no look in the pool, and an aligned piece of a map.
+	// out3 holds ref's string when it is one character of three bytes
+	// (most Han characters), in its low bytes, with out3Valid: no look in
+	// the pool, and an aligned piece of a map where the character is of
+	// three bytes too.
 	out3 uint32
 }
 
 const out3Valid = 1 << 24
+
+// hotInfo is what plainRun reads of a character's charInfo, in eight bytes
+// so that more of the table stays in the processor's first cache: out3
+// with its flags in the high byte (out3Valid, hotPlain, hotSegStart,
+// hotIsolated), and base.
+type hotInfo struct {
+	out3 uint32
+	base int32
+}
+
+const (
+	hotPlain = out3Valid << (1 + iota)
+	hotSegStart
+	hotIsolated
+)
 
 // segKey1 flags, in charInfo.ref, a character that is a segmentation key on
 // its own, so that a walk that fails at the next character need not look
@@ -310,6 +335,9 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	if len(c.Seg) == 1 && c.Seg[0] >= 0 {
 		seg = t.Dicts[c.Seg[0]]
 		cv.nodes, cv.entries, cv.segOut = seg.Nodes, seg.Entry, c.SegOut[0]
+		if cv.dense = len(seg.Nodes) > 2*len(c.Chars); cv.dense {
+			cv.filter = newKeyFilter(seg.Nodes)
+		}
 	}
 	n := len(c.Chars)
 	isLeft0, isRight0, isLeftS, isRightS := make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
@@ -327,37 +355,13 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		mark(c.Pairs0, isLeft0, isRight0)
 		mark(c.Pairs, isLeftS, isRightS)
 	}
-	// out3 is for a character of three bytes that becomes one of three
-	// bytes, an aligned piece of an offset map that need not be recorded:
-	// not for a code that a character of another length has too (an
-	// alias), nor for one outside the three-byte range.
-	not3 := make([]bool, len(c.Chars))
-	for hi, blk := range t.Alpha.Index {
-		// Blocks of 128 code points: those below U+0800 and above U+FFFF
-		// hold no three-byte character; the others only such.
-		if blk == 0 || hi >= 0x800>>7 && hi <= 0xFFFF>>7 {
-			continue
-		}
-		for _, code := range t.Alpha.Blocks[int(blk)<<7 : int(blk+1)<<7] {
-			if code > 0 && int(code) < len(not3) {
-				not3[code] = true
-			}
-		}
-	}
-	for _, a := range t.Alias {
-		if from, to := rune(a>>32), rune(uint32(a)); utf8.RuneLen(from) != 3 {
-			if code := t.Alpha.Code(to); int(code) < len(not3) {
-				not3[code] = true
-			}
-		}
-	}
 	cv.info = make([]charInfo, len(c.Chars))
 	for code, ref := range c.Chars {
 		inf := charInfo{ref: ref}
 		if code == 0 {
 			inf.ref = opencc.Same | opencc.Isolated
 		}
-		if o := ref.Off(); ref.End()-o == 3 && code > 0 && t.Pool[o]&0xF0 == 0xE0 && !not3[code] {
+		if o := ref.Off(); ref.End()-o == 3 && code > 0 && t.Pool[o]&0xF0 == 0xE0 {
 			inf.out3 = uint32(t.Pool[o]) | uint32(t.Pool[o+1])<<8 | uint32(t.Pool[o+2])<<16 | out3Valid
 		}
 		if seg != nil && inf.ref&opencc.SegStart != 0 {
@@ -396,6 +400,10 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 			cv.pairInfo[code] = pi
 		}
 	}
+	// Code 0, the characters in no key, converts to itself: plainRun
+	// writes the character's own bytes where out3 is 0.
+	cv.info[0].ref |= plainChar
+	cv.hot = make([]hotInfo, len(cv.info))
 	for code := range cv.info {
 		inf := &cv.info[code]
 		if code > 0 && inf.ref&(segKey1|opencc.IDSStart) == 0 && inf.out3 != 0 {
@@ -406,6 +414,16 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 				cv.plainRuns = true
 			}
 		}
+		h := hotInfo{out3: inf.out3, base: inf.base}
+		for _, f := range []struct {
+			ref opencc.Ref
+			hot uint32
+		}{{plainChar, hotPlain}, {opencc.SegStart, hotSegStart}, {opencc.Isolated, hotIsolated}} {
+			if inf.ref&f.ref != 0 {
+				h.out3 |= f.hot
+			}
+		}
+		cv.hot[code] = h
 	}
 	return cv
 }
@@ -921,8 +939,10 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 		// Every character in the alphabet has its output in the pool, the
 		// unchanged ones too: writing it always spares a branch that the
 		// text decides half the time.
-		if l := len(dst); e < 0 && inf.out3 != 0 && cap(dst)-l >= 3 {
-			// A character on its own, out3 valid: ref is inf.ref.
+		if l := len(dst); e < 0 && inf.out3 != 0 && size == 3 && cap(dst)-l >= 3 {
+			// A character of three bytes on its own, out3 valid: ref is
+			// inf.ref, and the piece aligned (a code that a character of
+			// another length shares, by the normalization, has out3 too).
 			dst = dst[:l+3]
 			o3 := inf.out3
 			dst[l], dst[l+1], dst[l+2] = byte(o3), byte(o3>>8), byte(o3>>16)
@@ -947,70 +967,231 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 	return dst, p, nil
 }
 
-// plainRun converts most characters, in a loop of its own with few
-// variables, so that they stay in registers: from src[p], three-byte
-// characters that are in no key, or plain (see plainChar) and followed by
-// a three-byte character that continues no segmentation key with them;
+// plainRun converts most characters: from src[p], three-byte characters
+// that are in no key, or plain (see plainChar) and followed by a
+// three-byte character that continues no segmentation key with them (in
+// plainSpanDense or plainSpanSparse, loops with few variables, so that
+// they stay in registers);
 // with phrases, also the keys of three-byte characters that start with a
 // plain one (plainWalk). It returns where it stopped, at anything else,
 // for convert1's main loop. It writes within dst's capacity, and without
 // phrases only aligned pieces of a map.
 func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []byte, text S, p int, phrases bool) ([]byte, int) {
-	var kind K
-	runs := unsafe.Sizeof(kind) != 0
-	bmp, info, nodes := c.bmp, c.info, c.nodes
 	src := asString(text)
 	base := unsafe.Pointer(unsafe.StringData(src))
 	l := len(dst)
-	for uint(p+6) < uint(len(src)) && l+3 <= cap(dst) {
-		w := load32(base, p)
-		if !isThreeByte(w) {
+	var kind K
+	runs := unsafe.Sizeof(kind) != 0
+	for {
+		var node uint
+		if c.dense {
+			p, l, node = plainSpanDense[K](c, base, len(src), dst[:cap(dst)], p, l)
+		} else {
+			p, l, node = plainSpanSparse[K](c, base, len(src), dst[:cap(dst)], p, l)
+		}
+		if node == 0 || !phrases {
 			break
 		}
-		o3 := w
-		if code := bmp[threeByteRune(w)]; code != 0 {
-			inf := &info[code]
-			if inf.ref&plainChar == 0 {
-				break
-			}
-			if inf.ref&opencc.SegStart != 0 {
-				w2 := load32(base, p+3)
-				if !isThreeByte(w2) {
-					break
-				}
-				c2 := bmp[threeByteRune(w2)]
-				if next := uint(uint32(inf.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
-					if !phrases {
-						break
-					}
-					e, end, ok := c.plainWalk(base, len(src), p+6, next)
-					if !ok {
-						break
-					}
-					if e >= 0 {
-						ref := c.segOut[e]
-						out := c.pool[ref.Off():ref.End()]
-						if l+len(out) > cap(dst) {
-							break
-						}
-						dst = append(dst[:l], out...)
-						l, p = len(dst), end
-						continue
-					}
-					// No key goes on from the character: it converts alone.
-				}
-			}
-			if runs && inf.ref&opencc.Isolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
-				break
-			}
-			o3 = inf.out3
+		// A segmentation key may start at p: its first two characters
+		// are node.
+		e, end, ok := c.plainWalk(base, len(src), p+6, node)
+		if !ok {
+			break
 		}
+		if e >= 0 {
+			ref := c.segOut[e]
+			out := c.pool[ref.Off():ref.End()]
+			if l+len(out) > cap(dst) {
+				break
+			}
+			dst = append(dst[:l], out...)
+			l, p = len(dst), end
+			continue
+		}
+		// No key goes on from the character: it converts alone.
+		h := c.hot[c.bmp[threeByteRune(load32(base, p))]]
+		if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(c.bmp[threeByteRune(load32(base, p))]), load32(base, p+3)) {
+			break
+		}
+		o3 := h.out3
 		d := dst[l : l+3 : l+3]
 		d[0], d[1], d[2] = byte(o3), byte(o3>>8), byte(o3>>16)
 		l += 3
 		p += 3
 	}
 	return dst[:l], p
+}
+
+// plainSpanDense is plainRun's inner loop for tries whose keys start with
+// most characters of a text (see Converter.dense), over the n bytes of
+// text at base,
+// into d (whose length is its capacity) from d[l]. It returns where it
+// stopped in both, and, when it stopped because a segmentation key goes on
+// from the plain character at p to the next, the key's node for the two.
+//
+// It keeps the codes of three characters at hand, decoding each once:
+// the character it converts and the two after it, which keyFilter asks
+// about. Where the third is not of three bytes, plainStep takes one step.
+func plainSpanDense[K plainIsolated | plainRuns](c *Converter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
+	var kind K
+	runs := unsafe.Sizeof(kind) != 0
+	bmp, hot, nodes, filter := c.bmp, c.hot, c.nodes, c.filter
+	for {
+		if uint(p+9) >= uint(n) || l+3 > len(d) {
+			return p, l, 0
+		}
+		w1, w2 := load32(base, p), load32(base, p+3)
+		if isThreeByte(w1) && isThreeByte(w2) {
+			c1, c2 := bmp[threeByteRune(w1)], bmp[threeByteRune(w2)]
+			for uint(p+9) < uint(n) && l+3 <= len(d) {
+				w3 := load32(base, p+6)
+				if !isThreeByte(w3) {
+					break
+				}
+				c3 := bmp[threeByteRune(w3)]
+				h := hot[c1]
+				if h.out3&hotPlain == 0 {
+					return p, l, 0
+				}
+				// A character that starts no key has no bits in the
+				// filter: no branch on SegStart, which text decides.
+				sum := filterSum(c1, c2)
+				s1, s2 := filter.slot(sum, keyEnd), filter.slot(sum, uint32(c3))
+				if (filter.bits[s1>>6]>>(s1&63)|filter.bits[s2>>6]>>(s2&63))&1 != 0 {
+					if next := uint(uint32(h.base + int32(c2))); h.out3&hotSegStart != 0 && c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(c1) {
+						return p, l, next
+					}
+				}
+				if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(c1), w2) {
+					return p, l, 0
+				}
+				o3 := h.out3
+				if o3&out3Valid == 0 {
+					o3 = w1 // code 0: in no key, the character itself
+				}
+				e := d[l : l+3 : l+3]
+				e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
+				l += 3
+				p += 3
+				w1, c1, w2, c2 = w2, c2, w3, c3
+			}
+		}
+		var next uint
+		var ok bool
+		if p, l, next, ok = plainStep[K](c, base, n, d, p, l); !ok || next != 0 {
+			return p, l, next
+		}
+	}
+}
+
+// plainSpanSparse is plainRun's inner loop for tries whose keys start with
+// few characters (see Converter.dense), over the n bytes of text at base,
+// into d (whose length is its capacity) from d[l]. It returns where it
+// stopped in both, and, when it stopped because a segmentation key goes on
+// from the plain character at p to the next, the key's node for the two.
+func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
+	var kind K
+	runs := unsafe.Sizeof(kind) != 0
+	bmp, hot, nodes, inert := c.bmp, c.hot, c.nodes, &c.c.ASCIIInert
+	for uint(p+6) < uint(n) && l+3 <= len(d) {
+		w := load32(base, p)
+		if !isThreeByte(w) {
+			// Line ends and the like: a byte that converts to itself and
+			// that no key holds.
+			if !isInert(inert, w) {
+				break
+			}
+			d[l] = byte(w)
+			l++
+			p++
+			continue
+		}
+		code := bmp[threeByteRune(w)]
+		h := hot[code]
+		if h.out3&hotPlain == 0 {
+			break
+		}
+		if h.out3&hotSegStart != 0 {
+			w2 := load32(base, p+3)
+			var c2 uint16
+			if isThreeByte(w2) {
+				c2 = bmp[threeByteRune(w2)]
+			} else if !isInert(inert, w2) {
+				break
+			}
+			if next := uint(uint32(h.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
+				return p, l, next
+			}
+		}
+		if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
+			break
+		}
+		o3 := h.out3
+		if o3&out3Valid == 0 {
+			o3 = w // code 0: in no key, the character itself
+		}
+		e := d[l : l+3 : l+3]
+		e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
+		l += 3
+		p += 3
+	}
+	return p, l, 0
+}
+
+// plainStep is plainSpanDense's step where a character is not of three bytes,
+// at p or in the two after it: it converts one plain character or copies
+// one inert ASCII byte, and reports false where it can do neither.
+func plainStep[K plainIsolated | plainRuns](c *Converter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint, bool) {
+	var kind K
+	runs := unsafe.Sizeof(kind) != 0
+	bmp, hot, nodes, inert := c.bmp, c.hot, c.nodes, &c.c.ASCIIInert
+	if uint(p+6) >= uint(n) || l+3 > len(d) {
+		return p, l, 0, false
+	}
+	w := load32(base, p)
+	if !isThreeByte(w) {
+		// Line ends and the like: a byte that converts to itself and
+		// that no key holds.
+		if !isInert(inert, w) {
+			return p, l, 0, false
+		}
+		d[l] = byte(w)
+		return p + 1, l + 1, 0, true
+	}
+	code := bmp[threeByteRune(w)]
+	h := hot[code]
+	if h.out3&hotPlain == 0 {
+		return p, l, 0, false
+	}
+	if h.out3&hotSegStart != 0 {
+		w2 := load32(base, p+3)
+		var c2 uint16
+		if isThreeByte(w2) {
+			c2 = bmp[threeByteRune(w2)]
+		} else if !isInert(inert, w2) {
+			return p, l, 0, false
+		}
+		if next := uint(uint32(h.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
+			return p, l, next, true
+		}
+	}
+	if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
+		return p, l, 0, false
+	}
+	o3 := h.out3
+	if o3&out3Valid == 0 {
+		o3 = w
+	}
+	e := d[l : l+3 : l+3]
+	e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
+	return p + 3, l + 3, 0, true
+}
+
+// isInert reports whether the low byte of w is an ASCII byte that converts
+// to itself and that no key holds (Compiled.ASCIIInert).
+func isInert(inert *[2]uint64, w uint32) bool {
+	b := byte(w)
+	return b < utf8.RuneSelf && inert[b>>6]&(1<<(b&63)) != 0
 }
 
 // runOfOne reports, for plainRun, whether the character of code that is
@@ -1020,7 +1201,7 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 // a next character that may start a key is left to the main loop).
 func (c *Converter) runOfOne(code int32, w uint32) bool {
 	if !isThreeByte(w) {
-		return false
+		return isInert(&c.c.ASCIIInert, w)
 	}
 	c2 := int32(c.bmp[threeByteRune(w)])
 	return c.info[c2].ref&(opencc.Isolated|opencc.IDSStart) != 0 || !c.joinable(code, c2)
