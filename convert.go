@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -54,9 +55,15 @@ type Converter struct {
 	// then asks filter whether a key may start at a character, and skips
 	// the question of which characters start keys, a branch the text
 	// decides.
-	dense  bool
-	filter *keyFilter
-	pool   string
+	dense bool
+	// filter is built once a Converter with a dense trie has converted
+	// filterAfter bytes (the trie's tables sharing it): building it takes
+	// about what converting a megabyte with it saves, so a program that
+	// converts a page does not pay for it. Until then, plainSpanSparse.
+	filter     atomic.Pointer[keyFilter]
+	filterOnce sync.Once
+	converted  atomic.Int64
+	pool       string
 	// The normalization (opencc.Table.Alias), when the config has one:
 	// bmp maps a character to the code of its normal form; aliasCode does
 	// for the rest; aliased marks the characters it changes, aliasLead
@@ -86,30 +93,34 @@ type Converter struct {
 // root's child for its code at the slot of that number (the root's Base
 // is 0).
 type charInfo struct {
-	ref  opencc.Ref // the chain's output for the character alone, with flags
-	base int32      // the Base of the character's node in the segmentation trie
-	// out3 holds ref's string when it is one character of three bytes
-	// (most Han characters), in its low bytes, with out3Valid: no look in
-	// the pool, and an aligned piece of a map where the character is of
-	// three bytes too.
-	out3 uint32
+	ref opencc.Ref // the chain's output for the character alone, with flags
 }
 
 const out3Valid = 1 << 24
 
-// hotInfo is what plainRun reads of a character's charInfo, in eight bytes
-// so that more of the table stays in the processor's first cache: out3
-// with its flags in the high byte (out3Valid, hotPlain, hotSegStart,
-// hotIsolated), and base.
+// hotInfo is the rest of what a character needs at the start of a unit,
+// and all that plainRun reads, in eight bytes so that more of the table
+// stays in the processor's first cache.
 type hotInfo struct {
+	// out3 holds ref's string when it is one character of three bytes
+	// (most Han characters), in its low bytes, with out3Valid: no look in
+	// the pool, and an aligned piece of a map where the character is of
+	// three bytes too; and flags in its high byte.
 	out3 uint32
-	base int32
+	base int32 // the Base of the character's node in the segmentation trie
 }
 
+// The flags of hotInfo.out3 beside out3Valid: plainChar, SegStart,
+// Isolated or IDSStart (the character ends a run before it, and a plain
+// one is never IDSStart), and the character's pairInfo.
 const (
 	hotPlain = out3Valid << (1 + iota)
 	hotSegStart
 	hotIsolated
+	hotLeft0
+	hotRight0
+	hotLeftS
+	hotRightS
 )
 
 // segKey1 flags, in charInfo.ref, a character that is a segmentation key on
@@ -335,8 +346,10 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	if len(c.Seg) == 1 && c.Seg[0] >= 0 {
 		seg = t.Dicts[c.Seg[0]]
 		cv.nodes, cv.entries, cv.segOut = seg.Nodes, seg.Entry, c.SegOut[0]
-		if cv.dense = len(seg.Nodes) > 2*len(c.Chars); cv.dense {
-			cv.filter = newKeyFilter(seg.Nodes)
+		if cv.dense = len(seg.Nodes) > 2*len(c.Chars); cv.dense && t.Shared {
+			if f, ok := keyFilters.Load(unsafe.SliceData(seg.Nodes)); ok {
+				cv.filter.Store(f.(*keyFilter))
+			}
 		}
 	}
 	n := len(c.Chars)
@@ -356,19 +369,20 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		mark(c.Pairs, isLeftS, isRightS)
 	}
 	cv.info = make([]charInfo, len(c.Chars))
+	cv.hot = make([]hotInfo, len(c.Chars))
 	for code, ref := range c.Chars {
-		inf := charInfo{ref: ref}
+		inf, h := charInfo{ref: ref}, &cv.hot[code]
 		if code == 0 {
 			inf.ref = opencc.Same | opencc.Isolated
 		}
 		if o := ref.Off(); ref.End()-o == 3 && code > 0 && t.Pool[o]&0xF0 == 0xE0 {
-			inf.out3 = uint32(t.Pool[o]) | uint32(t.Pool[o+1])<<8 | uint32(t.Pool[o+2])<<16 | out3Valid
+			h.out3 = uint32(t.Pool[o]) | uint32(t.Pool[o+1])<<8 | uint32(t.Pool[o+2])<<16 | out3Valid
 		}
 		if seg != nil && inf.ref&opencc.SegStart != 0 {
 			if seg.Child(0, int32(code)) != int32(code) {
 				panic("zhnorm: a segmentation trie whose root's Base is not 0")
 			}
-			inf.base = seg.Nodes[code].Base
+			h.base = seg.Nodes[code].Base
 			if seg.Entry[code] >= 0 {
 				inf.ref |= segKey1
 			}
@@ -401,12 +415,11 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		}
 	}
 	// Code 0, the characters in no key, converts to itself: plainRun
-	// writes the character's own bytes where out3 is 0.
+	// writes the character's own bytes where out3Valid is not set.
 	cv.info[0].ref |= plainChar
-	cv.hot = make([]hotInfo, len(cv.info))
 	for code := range cv.info {
-		inf := &cv.info[code]
-		if code > 0 && inf.ref&(segKey1|opencc.IDSStart) == 0 && inf.out3 != 0 {
+		inf, h := &cv.info[code], &cv.hot[code]
+		if code > 0 && inf.ref&(segKey1|opencc.IDSStart) == 0 && h.out3 != 0 {
 			if inf.ref&opencc.Isolated != 0 {
 				inf.ref |= plainChar
 			} else if c.PairCut {
@@ -414,16 +427,17 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 				cv.plainRuns = true
 			}
 		}
-		h := hotInfo{out3: inf.out3, base: inf.base}
 		for _, f := range []struct {
 			ref opencc.Ref
 			hot uint32
-		}{{plainChar, hotPlain}, {opencc.SegStart, hotSegStart}, {opencc.Isolated, hotIsolated}} {
+		}{{plainChar, hotPlain}, {opencc.SegStart, hotSegStart}, {opencc.Isolated | opencc.IDSStart, hotIsolated}} {
 			if inf.ref&f.ref != 0 {
 				h.out3 |= f.hot
 			}
 		}
-		cv.hot[code] = h
+		if cv.pairInfo != nil {
+			h.out3 |= uint32(cv.pairInfo[code]) * hotLeft0
+		}
 	}
 	return cv
 }
@@ -762,6 +776,9 @@ func oneChar[S, T opencc.Text](unit S, out T) bool {
 // characters are aligned, pay nothing for the map.
 func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, spanOnly bool, m *OffsetMap) (out []byte, nSrc int, err error) {
 	nodes, entries, info, segOut, pool, bmp := c.nodes, c.entries, c.info, c.segOut, c.pool, c.bmp
+	if c.dense && c.filter.Load() == nil && c.converted.Add(int64(len(src))) >= filterAfter {
+		c.buildFilter()
+	}
 	if m != nil {
 		m.base(len(dst))
 	}
@@ -832,7 +849,7 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 		var ncode int32
 		nsize := 0
 		if inf.ref&opencc.SegStart != 0 {
-			node, base := code, inf.base
+			node, base := code, c.hot[code].base
 			if inf.ref&segKey1 != 0 {
 				e = entries[node]
 			}
@@ -939,12 +956,12 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 		// Every character in the alphabet has its output in the pool, the
 		// unchanged ones too: writing it always spares a branch that the
 		// text decides half the time.
-		if l := len(dst); e < 0 && inf.out3 != 0 && size == 3 && cap(dst)-l >= 3 {
+		if l := len(dst); e < 0 && c.hot[code].out3&out3Valid != 0 && size == 3 && cap(dst)-l >= 3 {
 			// A character of three bytes on its own, out3 valid: ref is
 			// inf.ref, and the piece aligned (a code that a character of
 			// another length shares, by the normalization, has out3 too).
 			dst = dst[:l+3]
-			o3 := inf.out3
+			o3 := c.hot[code].out3
 			dst[l], dst[l+1], dst[l+2] = byte(o3), byte(o3>>8), byte(o3>>16)
 			p, code, size = end, ncode, nsize
 			continue
@@ -982,10 +999,11 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 	l := len(dst)
 	var kind K
 	runs := unsafe.Sizeof(kind) != 0
+	filter := c.filter.Load()
 	for {
 		var node uint
-		if c.dense {
-			p, l, node = plainSpanDense[K](c, base, len(src), dst[:cap(dst)], p, l)
+		if filter != nil {
+			p, l, node = plainSpanDense[K](c, filter, base, len(src), dst[:cap(dst)], p, l)
 		} else {
 			p, l, node = plainSpanSparse[K](c, base, len(src), dst[:cap(dst)], p, l)
 		}
@@ -1032,10 +1050,10 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 // It keeps the codes of three characters at hand, decoding each once:
 // the character it converts and the two after it, which keyFilter asks
 // about. Where the third is not of three bytes, plainStep takes one step.
-func plainSpanDense[K plainIsolated | plainRuns](c *Converter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
+func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
 	var kind K
 	runs := unsafe.Sizeof(kind) != 0
-	bmp, hot, nodes, filter := c.bmp, c.hot, c.nodes, c.filter
+	bmp, hot, nodes := c.bmp, c.hot, c.nodes
 	for {
 		if uint(p+9) >= uint(n) || l+3 > len(d) {
 			return p, l, 0
@@ -1043,7 +1061,12 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, base unsafe.Point
 		w1, w2 := load32(base, p), load32(base, p+3)
 		if isThreeByte(w1) && isThreeByte(w2) {
 			c1, c2 := bmp[threeByteRune(w1)], bmp[threeByteRune(w2)]
-			for uint(p+9) < uint(n) && l+3 <= len(d) {
+			// p and l go on together, three bytes a character: one bound
+			// for both, and the output written at p+delta.
+			delta := l - p
+			stop := min(n-9, len(d)-delta-3)
+			out := unsafe.Pointer(unsafe.SliceData(d))
+			for p < stop {
 				w3 := load32(base, p+6)
 				if !isThreeByte(w3) {
 					break
@@ -1051,30 +1074,34 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, base unsafe.Point
 				c3 := bmp[threeByteRune(w3)]
 				h := hot[c1]
 				if h.out3&hotPlain == 0 {
-					return p, l, 0
+					return p, p + delta, 0
 				}
 				// A character that starts no key has no bits in the
 				// filter: no branch on SegStart, which text decides.
 				sum := filterSum(c1, c2)
-				s1, s2 := filter.slot(sum, keyEnd), filter.slot(sum, uint32(c3))
-				if (filter.bits[s1>>6]>>(s1&63)|filter.bits[s2>>6]>>(s2&63))&1 != 0 {
+				word := filter[filterWord(sum)]
+				if (word>>filterEndBit(sum)|word>>filterBit(sum, uint32(c3)))&1 != 0 {
 					if next := uint(uint32(h.base + int32(c2))); h.out3&hotSegStart != 0 && c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(c1) {
-						return p, l, next
+						return p, p + delta, next
 					}
 				}
-				if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(c1), w2) {
-					return p, l, 0
+				// runOfOne, with the codes at hand: whether the next
+				// character may join this one in a run.
+				if runs && h.out3&hotIsolated == 0 {
+					if h2 := hot[c2].out3; h2&hotIsolated == 0 && (h.out3&hotLeft0 != 0 && h2&hotRight0 != 0 || h.out3&hotLeftS != 0 && h2&hotRightS != 0) && c.joinable(int32(c1), int32(c2)) {
+						return p, p + delta, 0
+					}
 				}
 				o3 := h.out3
 				if o3&out3Valid == 0 {
 					o3 = w1 // code 0: in no key, the character itself
 				}
-				e := d[l : l+3 : l+3]
-				e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
-				l += 3
+				// Four bytes, within d: the fourth is overwritten next.
+				store32(out, p+delta, o3)
 				p += 3
 				w1, c1, w2, c2 = w2, c2, w3, c3
 			}
+			l = p + delta
 		}
 		var next uint
 		var ok bool
@@ -1335,7 +1362,7 @@ func unitAt[S opencc.Text](c *Converter, src S, p int, atEOF bool, code int32, s
 		var e int32
 		var short bool
 		if c.nodes != nil {
-			e, end, short, ncode, nsize = segMatch1(c, src, p, code, size, inf, atEOF)
+			e, end, short, ncode, nsize = segMatch1(c, src, p, code, size, atEOF)
 			if e >= 0 {
 				ref = c.segOut[e]
 			}
@@ -1420,7 +1447,7 @@ func runEnd[S opencc.Text](c *Converter, src S, p int, code int32, size int, atE
 			var e int32
 			var short bool
 			if c.nodes != nil {
-				e, _, short, _, _ = segMatch1(c, src, q, code, size, inf, atEOF)
+				e, _, short, _, _ = segMatch1(c, src, q, code, size, atEOF)
 			} else {
 				_, e, _, short = segMatch(c, c.c.Seg, src, q, atEOF)
 			}
@@ -1544,10 +1571,10 @@ func codeAt[S opencc.Text](c *Converter, src S, p int) (code int32, size int) {
 // segMatch1 is segMatch for a config with one segmentation dictionary. When
 // the match ends where the walk stopped on a character, that character's
 // code and size come back as ncode and nsize.
-func segMatch1[S opencc.Text](c *Converter, src S, p int, code int32, size int, inf *charInfo, atEOF bool) (entry int32, end int, short bool, ncode int32, nsize int) {
+func segMatch1[S opencc.Text](c *Converter, src S, p int, code int32, size int, atEOF bool) (entry int32, end int, short bool, ncode int32, nsize int) {
 	nodes := c.nodes
 	entry, end = c.entries[code], p+size
-	node, base := code, inf.base
+	node, base := code, c.hot[code].base
 	q := p + size
 	for {
 		if q == len(src) {

@@ -1,108 +1,121 @@
 package zhnorm
 
-import "github.com/zhnorm/zhnorm/internal/opencc"
+import (
+	"sync"
+	"unsafe"
 
-// keyFilter tells plainSpan, with few false positives and no false
+	"github.com/zhnorm/zhnorm/internal/opencc"
+)
+
+// keyFilter tells plainSpanDense, with few false positives and no false
 // negatives, whether a segmentation key may start at a character that
 // begins one, from the codes of it and the next two characters: whether
 // the first two make a key, or the three begin one. Where it says no, the
 // character converts alone; that is most characters of a text, and the
-// filter's bits, in the processor's second cache, answer sooner than the
-// trie, whose slots are spread over hundreds of kilobytes. A bit mask
-// hashed from the codes (a Bloom filter with one hash function): the two
-// questions are one look each.
-type keyFilter struct {
-	bits  []uint64
-	shift uint32 // 32 minus the log2 of the number of bits
-}
+// filter, in the processor's second cache, answers sooner than the trie,
+// whose slots are spread over hundreds of kilobytes. A blocked Bloom
+// filter with one hash function: the first two codes choose a word, and
+// the third (or keyEnd) a bit in it, so that both questions are one load.
+// Its size is fixed, so that the hashes shift by constants: 64 Ki words,
+// about one bit a word for STPhrases (47,533 keys of two characters and
+// prefixes of three), one false positive in 64 a question; a larger trie
+// only has more.
+type keyFilter [1 << filterLogWords]uint64
+
+const filterLogWords = 16
 
 // keyEnd stands for the third code of a key of two characters.
 const keyEnd = 0xFFFF
 
-// filterSum is the part of the hash that the two questions share.
+// filterSum is the hash of the first two codes: its high bits choose the
+// word (filterWord).
 func filterSum(c1, c2 uint16) uint32 {
 	return uint32(c1)*0x9E3779B1 + uint32(c2)*0x85EBCA77
 }
 
-// filterSlot hashes a sum of filterSum and a third code (or keyEnd) to a
-// bit.
-func (f *keyFilter) slot(sum uint32, c3 uint32) uint32 {
-	return (sum + c3*0xC2B2AE3D) >> f.shift
+func filterWord(sum uint32) uint32 { return sum >> (32 - filterLogWords) }
+
+// filterBit returns the bit, in the word of sum, of the third code c3:
+// six bits of the hash below those that choose the word, so that two
+// pairs that share a word differ there too. keyEnd's is filterEndBit.
+func filterBit(sum, c3 uint32) uint32 {
+	return (sum + c3*filterMul3) >> (32 - filterLogWords - 6) & 63
 }
 
-// has reports whether the bit for sum and c3 is set: some key's first
-// codes may be these.
-func (f *keyFilter) has(sum uint32, c3 uint32) bool {
-	s := f.slot(sum, c3)
-	return f.bits[s>>6]&(1<<(s&63)) != 0
+func filterEndBit(sum uint32) uint32 {
+	return (sum + filterEnd) >> (32 - filterLogWords - 6) & 63
 }
 
-// newKeyFilter builds the filter of the trie nodes (the segmentation
-// trie, whose root's children sit at their codes): the keys of two
-// characters and the prefixes of three.
-func newKeyFilter(nodes []opencc.Node) *keyFilter {
+// filterMul3 is the third code's factor in the hash of the bit, and
+// filterEnd keyEnd's term.
+const (
+	filterMul3 = 0xC2B2AE3D
+	filterEnd  = keyEnd * filterMul3 & (1<<32 - 1)
+)
+
+// has reports whether the filter says that a key may start with c1 and
+// c2, followed by c3.
+func (f *keyFilter) has(c1, c2, c3 uint16) bool {
+	sum := filterSum(c1, c2)
+	w := f[filterWord(sum)]
+	return (w>>filterEndBit(sum)|w>>filterBit(sum, uint32(c3)))&1 != 0
+}
+
+// keyFilters holds the filter of each trie of the built-in tables in use.
+var keyFilters sync.Map // *opencc.Node (the trie's slots) → *keyFilter
+
+// keyFilterOf returns the filter of a segmentation trie's slots nodes,
+// whose root's children sit at their codes: of its keys of two characters
+// and its prefixes of three. shared says that the trie is the built-in
+// tables', whose filters are kept.
+func keyFilterOf(nodes []opencc.Node, shared bool) *keyFilter {
+	key := unsafe.SliceData(nodes)
+	if v, ok := keyFilters.Load(key); ok && shared {
+		return v.(*keyFilter)
+	}
 	const free = 1<<31 - 1
-	// depth of each slot; a parent slot may lie after its child's.
-	depth := make([]int8, len(nodes))
-	var depthOf func(s int) int8
-	depthOf = func(s int) int8 {
-		if s == 0 {
-			return 0
-		}
-		if depth[s] == 0 {
-			par := int(nodes[s].Check &^ termBit)
-			if d := depthOf(par); d < 3 {
-				depth[s] = d + 1
-			} else {
-				depth[s] = 4 // deeper than the filter looks
-			}
-		}
-		return depth[s]
-	}
-	n := 0
-	for s := 1; s < len(nodes); s++ {
-		if nodes[s].Check == free {
-			continue
-		}
-		switch depthOf(s) {
-		case 2:
-			if nodes[s].Check&termBit != 0 {
-				n++
-			}
-		case 3:
-			n++
-		}
-	}
-	// About 32 bits a key: one false positive in 32 a look.
-	logBits := uint32(12)
-	for logBits < 24 && 1<<logBits < 32*n {
-		logBits++
-	}
-	f := &keyFilter{bits: make([]uint64, 1<<logBits/64), shift: 32 - logBits}
-	set := func(sum, c3 uint32) {
-		s := f.slot(sum, c3)
-		f.bits[s>>6] |= 1 << (s & 63)
-	}
+	f := new(keyFilter)
+	parent := func(s uint32) uint32 { return nodes[s].Check &^ termBit }
 	// codes of a slot of depth 2: its parent's slot is the first code.
-	codes := func(s int) (c1, c2 uint16) {
-		par := nodes[s].Check &^ termBit
-		return uint16(par), uint16(int32(s) - nodes[par].Base)
+	codes := func(s uint32) (c1, c2 uint16) {
+		p := parent(s)
+		return uint16(p), uint16(int32(s) - nodes[p].Base)
 	}
 	for s := 1; s < len(nodes); s++ {
-		if nodes[s].Check == free {
-			continue
+		check := nodes[s].Check
+		p := check &^ termBit
+		if check == free || p == 0 {
+			continue // free, or of depth 1
 		}
-		switch depth[s] {
-		case 2:
-			if nodes[s].Check&termBit != 0 {
-				c1, c2 := codes(s)
-				set(filterSum(c1, c2), keyEnd)
+		if pp := parent(p); pp == 0 {
+			// Depth 2: a key of two characters, or a prefix of longer
+			// ones, which their slots of depth 3 stand for.
+			if check&termBit != 0 {
+				c1, c2 := codes(uint32(s))
+				sum := filterSum(c1, c2)
+				f[filterWord(sum)] |= 1 << filterEndBit(sum)
 			}
-		case 3:
-			par := int(nodes[s].Check &^ termBit)
-			c1, c2 := codes(par)
-			set(filterSum(c1, c2), uint32(int32(s)-nodes[par].Base))
+		} else if parent(pp) == 0 {
+			c1, c2 := codes(p)
+			sum := filterSum(c1, c2)
+			f[filterWord(sum)] |= 1 << filterBit(sum, uint32(int32(s)-nodes[p].Base))
 		}
+	}
+	if shared {
+		v, _ := keyFilters.LoadOrStore(key, f)
+		f = v.(*keyFilter)
 	}
 	return f
+}
+
+// filterAfter is how many bytes a Converter with a dense trie converts
+// before it builds its filter.
+const filterAfter = 1 << 20
+
+// buildFilter builds c's filter, once, and returns it.
+func (c *Converter) buildFilter() *keyFilter {
+	c.filterOnce.Do(func() {
+		c.filter.Store(keyFilterOf(c.nodes, c.t.Shared))
+	})
+	return c.filter.Load()
 }

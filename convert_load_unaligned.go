@@ -10,3 +10,9 @@ import "unsafe"
 func load32(base unsafe.Pointer, p int) uint32 {
 	return *(*uint32)(unsafe.Add(base, p))
 }
+
+// store32 writes w's four bytes at base+p, little-endian; they must lie
+// within the array base points into.
+func store32(base unsafe.Pointer, p int, w uint32) {
+	*(*uint32)(unsafe.Add(base, p)) = w
+}

@@ -424,3 +424,30 @@ func TestZeroConverter(t *testing.T) {
 		t.Errorf("Name, Description = %q, %q", c.Name(), c.Description())
 	}
 }
+
+// withoutFilter returns a Converter like c that never builds its
+// keyFilter, so that plainSpanSparse converts whatever the input.
+func withoutFilter(c *Converter) *Converter {
+	d := newConverter(c.t, c.c)
+	d.filter.Store(nil)
+	d.filterOnce.Do(func() {})
+	d.converted.Store(-1 << 62)
+	return d
+}
+
+// withFilter returns a Converter like c with its keyFilter built, so that
+// plainSpanDense converts whatever the input.
+func withFilter(c *Converter) *Converter {
+	d := newConverter(c.t, c.c)
+	d.buildFilter()
+	return d
+}
+
+// bothLoops returns, for a Converter with a dense trie, one with its
+// filter and one without, so that a test covers both inner loops; else c.
+func bothLoops(c *Converter) []*Converter {
+	if !c.dense {
+		return []*Converter{c}
+	}
+	return []*Converter{withFilter(c), withoutFilter(c)}
+}

@@ -89,7 +89,13 @@ func TestDifferentialOpenCC142(t *testing.T) {
 					opts = append(opts, WithoutTofuRisk())
 				}
 				want := opencc142(t, config, in, tofu)
-				checkSame(t, name+" NewConverter", want, mustConverter(t, name, opts...).Convert(in))
+				c := mustConverter(t, name, opts...)
+				checkSame(t, name+" NewConverter", want, c.Convert(in))
+				if c.dense {
+					// Both inner loops, whatever the input's length.
+					checkSame(t, name+" without the filter", want, withoutFilter(c).Convert(in))
+					checkSame(t, name+" with the filter", want, withFilter(c).Convert(in))
+				}
 				if testing.Short() {
 					continue
 				}

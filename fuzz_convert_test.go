@@ -22,6 +22,9 @@ func FuzzConvert(f *testing.F) {
 		configs = append(configs, mustConverter(f, n))
 	}
 	configs = append(configs, mustConverter(f, "tw2s", WithoutTofuRisk()))
+	// The dense tries' two inner loops (see Converter.filter).
+	configs = append(configs, withFilter(mustConverter(f, "s2t")), withoutFilter(mustConverter(f, "s2twp")),
+		withFilter(mustConverter(f, "s2twp")), withoutFilter(mustConverter(f, "s2hk")))
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		c := configs[int(which)%len(configs)]
 		got := c.Convert(s)

@@ -49,18 +49,24 @@ func TestStreaming(t *testing.T) {
 	inputs := testInputs(t)
 	configs := []string{"s2t", "t2s", "s2twp", "tw2sp", "hk2s", "s2hk-finance", "jp2t"}
 	for _, name := range configs {
-		c := mustConverter(t, name)
-		for in, text := range inputs {
-			if testing.Short() && in != seedPage {
-				continue
-			}
-			want := c.Convert(text)
-			if in == seedPage || !testing.Short() && in == "cityu_test.utf8" {
-				checkSame(t, name+" "+in+" one-byte reads", want, readAll(t, c, iotest.OneByteReader(strings.NewReader(text))))
-			}
-			checkSame(t, name+" "+in+" random reads", want, readAll(t, c, newChunkReader(text, 7, 5000)))
-			checkSame(t, name+" "+in+" small random reads", want, readAll(t, c, newChunkReader(text, 8, 17)))
+		for _, c := range bothLoops(mustConverter(t, name)) {
+			streamInputs(t, c, name, inputs)
 		}
+	}
+}
+
+// streamInputs checks c's streaming of each input against its Convert.
+func streamInputs(t *testing.T, c *Converter, name string, inputs map[string]string) {
+	for in, text := range inputs {
+		if testing.Short() && in != seedPage {
+			continue
+		}
+		want := c.Convert(text)
+		if in == seedPage || !testing.Short() && in == "cityu_test.utf8" {
+			checkSame(t, name+" "+in+" one-byte reads", want, readAll(t, c, iotest.OneByteReader(strings.NewReader(text))))
+		}
+		checkSame(t, name+" "+in+" random reads", want, readAll(t, c, newChunkReader(text, 7, 5000)))
+		checkSame(t, name+" "+in+" small random reads", want, readAll(t, c, newChunkReader(text, 8, 17)))
 	}
 }
 
@@ -101,11 +107,12 @@ func TestTransformSmallBuffers(t *testing.T) {
 	for _, in := range []string{seedPage, "convert/simplified.txt", "seed page in Simplified"} {
 		text := inputs[in]
 		for _, name := range []string{"s2t", "s2twp", "t2s", "tw2sp", "s2hk"} {
-			c := mustConverter(t, name)
-			want := c.Convert(text)
-			for _, dstSize := range []int{48, 49, 50, 61, 300} {
-				out := transformSmallDst(t, c, text, dstSize)
-				checkSame(t, name+" "+in+" small dst", want, out)
+			for _, c := range bothLoops(mustConverter(t, name)) {
+				want := c.Convert(text)
+				for _, dstSize := range []int{48, 49, 50, 61, 300} {
+					out := transformSmallDst(t, c, text, dstSize)
+					checkSame(t, name+" "+in+" small dst", want, out)
+				}
 			}
 		}
 	}
