@@ -1120,7 +1120,13 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 	var kind K
 	runs := unsafe.Sizeof(kind) != 0
 	bmp, hot, nodes, inert := c.bmp, c.hot, c.nodes, &c.c.ASCIIInert
-	for uint(p+6) < uint(n) && l+3 <= len(d) {
+	// p and l go on together, a unit's bytes to as many: one bound for
+	// both, and the output written at p+delta, four bytes at a time (the
+	// bytes after a unit's own are overwritten next).
+	delta := l - p
+	stop := min(n-6, len(d)-delta-3)
+	out := unsafe.Pointer(unsafe.SliceData(d))
+	for p < stop {
 		w := load32(base, p)
 		if !isThreeByte(w) {
 			// Line ends and the like: a byte that converts to itself and
@@ -1128,8 +1134,7 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 			if !isInert(inert, w) {
 				break
 			}
-			d[l] = byte(w)
-			l++
+			store32(out, p+delta, w)
 			p++
 			continue
 		}
@@ -1147,22 +1152,29 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 				break
 			}
 			if next := uint(uint32(h.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
-				return p, l, next
+				return p, p + delta, next
 			}
 		}
-		if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
-			break
+		// runOfOne, with the flags of hot: whether the next unit may join
+		// this one in a run.
+		if runs && h.out3&hotIsolated == 0 {
+			if w2 := load32(base, p+3); isThreeByte(w2) {
+				c2 := bmp[threeByteRune(w2)]
+				if h2 := hot[c2].out3; h2&hotIsolated == 0 && (h.out3&hotLeft0 != 0 && h2&hotRight0 != 0 || h.out3&hotLeftS != 0 && h2&hotRightS != 0) && c.joinable(int32(code), int32(c2)) {
+					break
+				}
+			} else if !isInert(inert, w2) {
+				break
+			}
 		}
 		o3 := h.out3
 		if o3&out3Valid == 0 {
 			o3 = w // code 0: in no key, the character itself
 		}
-		e := d[l : l+3 : l+3]
-		e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
-		l += 3
+		store32(out, p+delta, o3)
 		p += 3
 	}
-	return p, l, 0
+	return p, p + delta, 0
 }
 
 // plainStep is plainSpanDense's step where a character is not of three bytes,
