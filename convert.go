@@ -1003,7 +1003,7 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 	for {
 		var node uint
 		if filter != nil {
-			p, l, node = plainSpanDense[K](c, filter, base, len(src), dst[:cap(dst)], p, l)
+			p, l, node = plainSpanDense[K](c, filter, base, len(src), dst[:cap(dst)], p, l, phrases)
 		} else {
 			p, l, node = plainSpanSparse[K](c, base, len(src), dst[:cap(dst)], p, l)
 		}
@@ -1050,10 +1050,11 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 // It keeps the codes of three characters at hand, decoding each once:
 // the character it converts and the two after it, which keyFilter asks
 // about. Where the third is not of three bytes, plainStep takes one step.
-func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
+func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
 	var kind K
 	runs := unsafe.Sizeof(kind) != 0
 	bmp, hot, nodes := c.bmp, c.hot, c.nodes
+units:
 	for {
 		if uint(p+9) >= uint(n) || l+3 > len(d) {
 			return p, l, 0
@@ -1082,7 +1083,28 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter
 				word := filter[filterWord(sum)]
 				if (word>>filterEndBit(sum)|word>>filterBit(sum, uint32(c3)))&1 != 0 {
 					if next := uint(uint32(h.base + int32(c2))); h.out3&hotSegStart != 0 && c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(c1) {
-						return p, p + delta, next
+						if !phrases {
+							return p, p + delta, next
+						}
+						// The walk and the key's output here, so that the
+						// characters decoded stay at hand when no key
+						// matches.
+						e, end, ok := c.plainWalk(base, n, p+6, next)
+						if !ok {
+							return p, p + delta, 0
+						}
+						if e >= 0 {
+							ref := c.segOut[e]
+							o, k := ref.Off(), ref.End()-ref.Off()
+							if l = p + delta; l+k > len(d) {
+								return p, l, 0
+							}
+							l += copy(d[l:], c.pool[o:o+k])
+							p = end
+							continue units
+						}
+						// No key goes on from the character: it converts
+						// alone.
 					}
 				}
 				// runOfOne, with the codes at hand: whether the next
