@@ -1042,17 +1042,77 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 
 // plainSpanDense is plainRun's inner loop for tries whose keys start with
 // most characters of a text (see Converter.dense), over the n bytes of
-// text at base,
-// into d (whose length is its capacity) from d[l]. It returns where it
-// stopped in both, and, when it stopped because a segmentation key goes on
-// from the plain character at p to the next, the key's node for the two.
+// text at base, into d (whose length is its capacity) from d[l]. It
+// returns where it stopped in both, and, without phrases, when it stopped
+// because a segmentation key goes on from the plain character at p to the
+// next, the key's node for the two.
 //
-// It keeps the codes of three characters at hand, decoding each once:
-// the character it converts and the two after it, which keyFilter asks
-// about. Where the third is not of three bytes, plainStep takes one step.
+// denseScan converts the characters where filter says that no key
+// starts, in a loop that calls nothing, so that its variables stay in
+// registers; this loop takes the rest one at a time.
 func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
-	var kind K
-	runs := unsafe.Sizeof(kind) != 0
+	if unsafe.Sizeof(*new(K)) != 0 {
+		return denseRuns(c, filter, base, n, d, p, l, phrases)
+	}
+	bmp, hot, nodes := c.bmp, c.hot, c.nodes
+	out := unsafe.Pointer(unsafe.SliceData(d))
+	for {
+		// p and l go on together, three bytes a character: one bound
+		// for both, and the output written at p+delta.
+		delta := l - p
+		p = denseScan(c, filter, base, out, p, min(n-9, len(d)-delta-3), delta)
+		l = p + delta
+		if uint(p+9) >= uint(n) || l+4 > len(d) {
+			return p, l, 0
+		}
+		w1, w2 := load32(base, p), load32(base, p+3)
+		if !isThreeByte(w1) || !isThreeByte(w2) {
+			var next uint
+			var ok bool
+			if p, l, next, ok = plainStep[K](c, base, n, d, p, l); !ok || next != 0 {
+				return p, l, next
+			}
+			continue
+		}
+		c1, c2 := bmp[threeByteRune(w1)], bmp[threeByteRune(w2)]
+		h := hot[c1]
+		if h.out3&hotPlain == 0 {
+			return p, l, 0
+		}
+		if next := uint(uint32(h.base + int32(c2))); h.out3&hotSegStart != 0 && c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(c1) {
+			if !phrases {
+				return p, l, next
+			}
+			e, end, ok := c.plainWalk(base, n, p+6, next)
+			if !ok {
+				return p, l, 0
+			}
+			if e >= 0 {
+				ref := c.segOut[e]
+				o, k := ref.Off(), ref.End()-ref.Off()
+				if l+k > len(d) {
+					return p, l, 0
+				}
+				l += copy(d[l:], c.pool[o:o+k])
+				p = end
+				continue
+			}
+			// No key goes on from the character: it converts alone.
+		}
+		o3 := h.out3
+		if o3&out3Valid == 0 {
+			o3 = w1 // code 0: in no key, the character itself
+		}
+		store32(out, l, o3)
+		p += 3
+		l += 3
+	}
+}
+
+// denseRuns is plainSpanDense for configs with runs (plainRuns): one loop
+// that asks joinable itself, since its characters would leave denseScan
+// too often (the flags leave a fifth of the pairs of s2twp's text open).
+func denseRuns(c *Converter, filter *keyFilter, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
 	bmp, hot, nodes := c.bmp, c.hot, c.nodes
 units:
 	for {
@@ -1109,7 +1169,7 @@ units:
 				}
 				// runOfOne, with the codes at hand: whether the next
 				// character may join this one in a run.
-				if runs && h.out3&hotIsolated == 0 {
+				if h.out3&hotIsolated == 0 {
 					if h2 := hot[c2].out3; h2&hotIsolated == 0 && (h.out3&hotLeft0 != 0 && h2&hotRight0 != 0 || h.out3&hotLeftS != 0 && h2&hotRightS != 0) && c.joinable(int32(c1), int32(c2)) {
 						return p, p + delta, 0
 					}
@@ -1127,10 +1187,60 @@ units:
 		}
 		var next uint
 		var ok bool
-		if p, l, next, ok = plainStep[K](c, base, n, d, p, l); !ok || next != 0 {
+		if p, l, next, ok = plainStep[plainRuns](c, base, n, d, p, l); !ok || next != 0 {
 			return p, l, next
 		}
 	}
+}
+
+// denseScan is plainSpanDense's loop over the characters that convert
+// alone, from text[p] at base into out[p+delta], while p < stop. It keeps
+// three characters at hand, each decoded once: the one it converts and the
+// two after it, which keyFilter asks about. It returns where it stopped:
+// at a character that is not plain or whose next two are not of three
+// bytes, or where the filter says that a key may start.
+func denseScan(c *Converter, filter *keyFilter, base, out unsafe.Pointer, p, stop, delta int) int {
+	if p >= stop {
+		return p
+	}
+	// Pointers that go on, not indexes, and the hot table without its
+	// length (buildFilter checked that every code is within it): few
+	// variables, all in registers.
+	bmp, hot := c.bmp, unsafe.Pointer(unsafe.SliceData(c.hot))
+	sp, op, end := unsafe.Add(base, p), unsafe.Add(out, p+delta), unsafe.Add(base, stop)
+	w1, w2 := load32(sp, 0), load32(sp, 3)
+	if !isThreeByte(w1) || !isThreeByte(w2) {
+		return p
+	}
+	c1, c2 := bmp[threeByteRune(w1)], bmp[threeByteRune(w2)]
+	for uintptr(sp) < uintptr(end) {
+		w3 := load32(sp, 6)
+		if !isThreeByte(w3) {
+			break
+		}
+		c3 := bmp[threeByteRune(w3)]
+		h := (*hotInfo)(unsafe.Add(hot, uintptr(c1)*unsafe.Sizeof(hotInfo{}))).out3
+		if h&hotPlain == 0 {
+			break
+		}
+		// A character that starts no key has no bits in the filter: no
+		// branch on SegStart, which the text decides. Two bit tests, each
+		// an instruction that takes its bit from any register, where a
+		// shift would want the count in CX.
+		sum := filterSum(c1, c2)
+		word := filter[filterWord(sum)]
+		if word&(1<<filterEndBit(sum)) != 0 || word&(1<<filterBit(sum, uint32(c3))) != 0 {
+			break
+		}
+		if h&out3Valid == 0 {
+			h = w1 // code 0: in no key, the character itself
+		}
+		// Four bytes, within out: the fourth is overwritten next.
+		store32(op, 0, h)
+		sp, op = unsafe.Add(sp, 3), unsafe.Add(op, 3)
+		w1, c1, w2, c2 = w2, c2, w3, c3
+	}
+	return int(uintptr(sp) - uintptr(base))
 }
 
 // plainSpanSparse is plainRun's inner loop for tries whose keys start with
