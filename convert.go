@@ -369,7 +369,14 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		mark(c.Pairs, isLeftS, isRightS)
 	}
 	cv.info = make([]charInfo, len(c.Chars))
-	cv.hot = make([]hotInfo, len(c.Chars))
+	// The inner loops index hot with the codes of bmp without a bound:
+	// every one must be within it (they are, in a table that is not
+	// corrupt; a larger one is zero there, not plain).
+	nHot := len(c.Chars)
+	if cv.bmp != nil {
+		nHot = max(nHot, int(slices.Max(cv.bmp[:]))+1)
+	}
+	cv.hot = make([]hotInfo, nHot)
 	for code, ref := range c.Chars {
 		inf, h := charInfo{ref: ref}, &cv.hot[code]
 		if code == 0 {
@@ -1204,8 +1211,8 @@ func denseScan(c *Converter, filter *keyFilter, base, out unsafe.Pointer, p, sto
 		return p
 	}
 	// Pointers that go on, not indexes, and the hot table without its
-	// length (buildFilter checked that every code is within it): few
-	// variables, all in registers.
+	// length (every code is within it: see newConverter): few variables,
+	// all in registers.
 	bmp, hot := c.bmp, unsafe.Pointer(unsafe.SliceData(c.hot))
 	sp, op, end := unsafe.Add(base, p), unsafe.Add(out, p+delta), unsafe.Add(base, stop)
 	w1, w2 := load32(sp, 0), load32(sp, 3)

@@ -115,13 +115,6 @@ const filterAfter = 1 << 20
 // buildFilter builds c's filter, once, and returns it.
 func (c *Converter) buildFilter() *keyFilter {
 	c.filterOnce.Do(func() {
-		// denseScan indexes the hot table without a bound: every code of
-		// the alphabet must be within it (always so; checked once).
-		for _, code := range c.bmp {
-			if int(code) >= len(c.hot) {
-				return
-			}
-		}
 		c.filter.Store(keyFilterOf(c.nodes, c.t.Shared))
 	})
 	return c.filter.Load()
