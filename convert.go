@@ -1176,10 +1176,8 @@ units:
 				}
 				// runOfOne, with the codes at hand: whether the next
 				// character may join this one in a run.
-				if h.out3&hotIsolated == 0 {
-					if h2 := hot[c2].out3; h2&hotIsolated == 0 && (h.out3&hotLeft0 != 0 && h2&hotRight0 != 0 || h.out3&hotLeftS != 0 && h2&hotRightS != 0) && c.joinable(int32(c1), int32(c2)) {
-						return p, p + delta, 0
-					}
+				if mayJoin(h.out3, hot[c2].out3) && c.joinable(int32(c1), int32(c2)) {
+					return p, p + delta, 0
 				}
 				o3 := h.out3
 				if o3&out3Valid == 0 {
@@ -1299,7 +1297,7 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 		if runs && h.out3&hotIsolated == 0 {
 			if w2 := load32(base, p+3); isThreeByte(w2) {
 				c2 := bmp[threeByteRune(w2)]
-				if h2 := hot[c2].out3; h2&hotIsolated == 0 && (h.out3&hotLeft0 != 0 && h2&hotRight0 != 0 || h.out3&hotLeftS != 0 && h2&hotRightS != 0) && c.joinable(int32(code), int32(c2)) {
+				if mayJoin(h.out3, hot[c2].out3) && c.joinable(int32(code), int32(c2)) {
 					break
 				}
 			} else if !isInert(inert, w2) {
@@ -1363,6 +1361,15 @@ func plainStep[K plainIsolated | plainRuns](c *Converter, base unsafe.Pointer, n
 	e := d[l : l+3 : l+3]
 	e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
 	return p + 3, l + 3, 0, true
+}
+
+// mayJoin reports, from the hot flags h of a character and h2 of the
+// next, whether joinable must be asked: neither is Isolated (nor IDSStart),
+// and the first may stand on the left of a pair whose right the second
+// may stand on. One branch, where the text would decide each of six.
+func mayJoin(h, h2 uint32) bool {
+	open := (h|h2)/hotIsolated&1 - 1 // all ones unless one is Isolated
+	return h<<1&h2&(hotRight0|hotRightS)&open != 0
 }
 
 // isInert reports whether the low byte of w is an ASCII byte that converts
