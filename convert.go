@@ -48,13 +48,13 @@ type Converter struct {
 	alpha *opencc.Alphabet
 	bmp   *[1 << 16]uint16 // alphabet codes of U+0000–U+FFFF, one load instead of two
 	info  []charInfo
-	hot   []hotInfo // plainRun's part of info, half the size
+	hot   []hotInfo // per code, all that plainRun reads; every code of bmp is within it
 	// dense: the segmentation trie has more slots than twice the
 	// alphabet, and its keys start with most characters of a text
-	// (STPhrases; TSPhrases has fewer slots than the alphabet). plainRun
-	// then asks filter whether a key may start at a character, and skips
-	// the question of which characters start keys, a branch the text
-	// decides.
+	// (STPhrases; TSPhrases has fewer slots than the alphabet).
+	// plainSpanDense then asks filter whether a key may start at a
+	// character, and skips the question of which characters start keys,
+	// a branch the text decides.
 	dense bool
 	// filter is built once a Converter with a dense trie has converted
 	// filterAfter bytes (the trie's tables sharing it): building it takes
@@ -87,11 +87,10 @@ type Converter struct {
 	pairInfo  []pairInfo
 }
 
-// charInfo is what a character needs at the start of a unit, in one place:
-// its own conversion and the root step of the segmentation trie.
-// With one segmentation dictionary, a character flagged SegStart has the
-// root's child for its code at the slot of that number (the root's Base
-// is 0).
+// charInfo is what a character needs at the start of a unit: its own
+// conversion, with flags; hotInfo holds the rest. With one segmentation
+// dictionary, a character flagged SegStart has the root's child for its
+// code at the slot of that number (the root's Base is 0).
 type charInfo struct {
 	ref opencc.Ref // the chain's output for the character alone, with flags
 }
@@ -993,12 +992,13 @@ func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, sp
 
 // plainRun converts most characters: from src[p], three-byte characters
 // that are in no key, or plain (see plainChar) and followed by a
-// three-byte character that continues no segmentation key with them (in
-// plainSpanDense or plainSpanSparse, loops with few variables, so that
-// they stay in registers);
-// with phrases, also the keys of three-byte characters that start with a
-// plain one (plainWalk). It returns where it stopped, at anything else,
-// for convert1's main loop. It writes within dst's capacity, and without
+// three-byte character that continues no segmentation key with them, and
+// the ASCII bytes between them that no key holds (line ends); with
+// phrases, also the keys of three-byte characters that start with a plain
+// one (plainWalk). plainSpanDense (with a dense trie's filter built) or
+// plainSpanSparse does it, in loops with few variables, so that they stay
+// in registers. It returns where it stopped, at anything else, for
+// convert1's main loop. It writes within dst's capacity, and without
 // phrases only aligned pieces of a map.
 func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []byte, text S, p int, phrases bool) ([]byte, int) {
 	src := asString(text)
@@ -1074,11 +1074,12 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter
 		}
 		w1, w2 := load32(base, p), load32(base, p+3)
 		if !isThreeByte(w1) || !isThreeByte(w2) {
-			var next uint
-			var ok bool
-			if p, l, next, ok = plainStep[K](c, base, n, d, p, l); !ok || next != 0 {
-				return p, l, next
+			// One unit, by plainSpanSparse over the text up to it.
+			q, m, next := plainSpanSparse[K](c, base, min(n, p+9), d, p, l)
+			if q == p || next != 0 {
+				return q, m, next
 			}
+			p, l = q, m
 			continue
 		}
 		c1, c2 := bmp[threeByteRune(w1)], bmp[threeByteRune(w2)]
@@ -1190,11 +1191,12 @@ units:
 			}
 			l = p + delta
 		}
-		var next uint
-		var ok bool
-		if p, l, next, ok = plainStep[plainRuns](c, base, n, d, p, l); !ok || next != 0 {
-			return p, l, next
+		// One unit, by plainSpanSparse over the text up to it.
+		q, m, next := plainSpanSparse[plainRuns](c, base, min(n, p+9), d, p, l)
+		if q == p || next != 0 {
+			return q, m, next
 		}
+		p, l = q, m
 	}
 }
 
@@ -1312,55 +1314,6 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 		p += 3
 	}
 	return p, p + delta, 0
-}
-
-// plainStep is plainSpanDense's step where a character is not of three bytes,
-// at p or in the two after it: it converts one plain character or copies
-// one inert ASCII byte, and reports false where it can do neither.
-func plainStep[K plainIsolated | plainRuns](c *Converter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint, bool) {
-	var kind K
-	runs := unsafe.Sizeof(kind) != 0
-	bmp, hot, nodes, inert := c.bmp, c.hot, c.nodes, &c.c.ASCIIInert
-	if uint(p+6) >= uint(n) || l+3 > len(d) {
-		return p, l, 0, false
-	}
-	w := load32(base, p)
-	if !isThreeByte(w) {
-		// Line ends and the like: a byte that converts to itself and
-		// that no key holds.
-		if !isInert(inert, w) {
-			return p, l, 0, false
-		}
-		d[l] = byte(w)
-		return p + 1, l + 1, 0, true
-	}
-	code := bmp[threeByteRune(w)]
-	h := hot[code]
-	if h.out3&hotPlain == 0 {
-		return p, l, 0, false
-	}
-	if h.out3&hotSegStart != 0 {
-		w2 := load32(base, p+3)
-		var c2 uint16
-		if isThreeByte(w2) {
-			c2 = bmp[threeByteRune(w2)]
-		} else if !isInert(inert, w2) {
-			return p, l, 0, false
-		}
-		if next := uint(uint32(h.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
-			return p, l, next, true
-		}
-	}
-	if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
-		return p, l, 0, false
-	}
-	o3 := h.out3
-	if o3&out3Valid == 0 {
-		o3 = w
-	}
-	e := d[l : l+3 : l+3]
-	e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
-	return p + 3, l + 3, 0, true
 }
 
 // mayJoin reports, from the hot flags h of a character and h2 of the

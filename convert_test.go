@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -450,4 +451,40 @@ func bothLoops(c *Converter) []*Converter {
 		return []*Converter{c}
 	}
 	return []*Converter{withFilter(c), withoutFilter(c)}
+}
+
+// TestConverterFilterConcurrently: goroutines that share a fresh Converter
+// with a dense trie, converting while it builds its filter (after
+// filterAfter bytes), all get the output of the loop without the filter.
+func TestConverterFilterConcurrently(t *testing.T) {
+	in := testInputs(t)
+	text := in["convert/simplified.txt"] + in[seedPage]
+	for len(text) < filterAfter/4 {
+		text += text
+	}
+	base := mustConverter(t, "s2twp")
+	want := withoutFilter(base).Convert(text)
+	c := newConverter(base.t, base.c)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 3 {
+				if got := c.Convert(text); got != want {
+					errs <- "output differs from the loop without the filter"
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if c.filter.Load() == nil {
+		t.Errorf("after %d bytes, no filter", c.converted.Load())
+	}
 }
