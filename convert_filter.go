@@ -53,14 +53,6 @@ const (
 	filterEnd  = keyEnd * filterMul3 & (1<<32 - 1)
 )
 
-// has reports whether the filter says that a key may start with c1 and
-// c2, followed by c3.
-func (f *keyFilter) has(c1, c2, c3 uint16) bool {
-	sum := filterSum(c1, c2)
-	w := f[filterWord(sum)]
-	return (w>>filterEndBit(sum)|w>>filterBit(sum, uint32(c3)))&1 != 0
-}
-
 // keyFilters holds the filter of each trie of the built-in tables in use.
 var keyFilters sync.Map // *opencc.Node (the trie's slots) → *keyFilter
 
