@@ -1019,28 +1019,23 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 		}
 		// A segmentation key may start at p: its first two characters
 		// are node.
-		e, end, ok := c.plainWalk(base, len(src), p+6, node)
-		if !ok {
+		var matched, ok bool
+		d := dst[:cap(dst)]
+		if p, l, matched, ok = c.keyAt(base, len(src), d, p, l, node); !ok {
 			break
 		}
-		if e >= 0 {
-			ref := c.segOut[e]
-			out := c.pool[ref.Off():ref.End()]
-			if l+len(out) > cap(dst) {
-				break
-			}
-			dst = append(dst[:l], out...)
-			l, p = len(dst), end
+		if matched {
 			continue
 		}
 		// No key goes on from the character: it converts alone.
-		h := c.hot[c.bmp[threeByteRune(load32(base, p))]]
-		if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(c.bmp[threeByteRune(load32(base, p))]), load32(base, p+3)) {
+		code := c.bmp[threeByteRune(load32(base, p))]
+		h := c.hot[code]
+		if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
 			break
 		}
 		o3 := h.out3
-		d := dst[l : l+3 : l+3]
-		d[0], d[1], d[2] = byte(o3), byte(o3>>8), byte(o3>>16)
+		e := d[l : l+3 : l+3]
+		e[0], e[1], e[2] = byte(o3), byte(o3>>8), byte(o3>>16)
 		l += 3
 		p += 3
 	}
@@ -1087,22 +1082,15 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter
 		if h.out3&hotPlain == 0 {
 			return p, l, 0
 		}
-		if next := uint(uint32(h.base + int32(c2))); h.out3&hotSegStart != 0 && c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(c1) {
+		if next := pairNode(nodes, h, c1, c2); next != 0 {
 			if !phrases {
 				return p, l, next
 			}
-			e, end, ok := c.plainWalk(base, n, p+6, next)
-			if !ok {
+			var matched, ok bool
+			if p, l, matched, ok = c.keyAt(base, n, d, p, l, next); !ok {
 				return p, l, 0
 			}
-			if e >= 0 {
-				ref := c.segOut[e]
-				o, k := ref.Off(), ref.End()-ref.Off()
-				if l+k > len(d) {
-					return p, l, 0
-				}
-				l += copy(d[l:], c.pool[o:o+k])
-				p = end
+			if matched {
 				continue
 			}
 			// No key goes on from the character: it converts alone.
@@ -1150,13 +1138,14 @@ units:
 				sum := filterSum(c1, c2)
 				word := filter[filterWord(sum)]
 				if (word>>filterEndBit(sum)|word>>filterBit(sum, uint32(c3)))&1 != 0 {
-					if next := uint(uint32(h.base + int32(c2))); h.out3&hotSegStart != 0 && c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(c1) {
+					if next := pairNode(nodes, h, c1, c2); next != 0 {
 						if !phrases {
 							return p, p + delta, next
 						}
-						// The walk and the key's output here, so that the
-						// characters decoded stay at hand when no key
-						// matches.
+						// The walk and the key's output here (keyAt written
+						// out: in this loop the call and its results cost a
+						// few per cent of s2twp), so that the characters
+						// decoded stay at hand when no key matches.
 						e, end, ok := c.plainWalk(base, n, p+6, next)
 						if !ok {
 							return p, p + delta, 0
@@ -1290,7 +1279,7 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 			} else if !isInert(inert, w2) {
 				break
 			}
-			if next := uint(uint32(h.base + int32(c2))); c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(code) {
+			if next := pairNode(nodes, h, code, c2); next != 0 {
 				return p, p + delta, next
 			}
 		}
@@ -1343,6 +1332,40 @@ func (c *Converter) runOfOne(code int32, w uint32) bool {
 	}
 	c2 := int32(c.bmp[threeByteRune(w)])
 	return c.info[c2].ref&(opencc.Isolated|opencc.IDSStart) != 0 || !c.joinable(code, c2)
+}
+
+// pairNode returns the node of the segmentation trie nodes for the first
+// two characters of a key that starts with the character of code c1 (whose
+// hot entry is h) followed by that of code c2, or 0 (the root) for none.
+// The loops pass the slots they hold in a register.
+func pairNode(nodes []opencc.Node, h hotInfo, c1, c2 uint16) uint {
+	next := uint(uint32(h.base + int32(c2)))
+	if h.out3&hotSegStart != 0 && c2 != 0 && next < uint(len(nodes)) && nodes[next].Check&^termBit == uint32(c1) {
+		return next
+	}
+	return 0
+}
+
+// keyAt goes on with the walk from node, the first two characters of a
+// key at src[p] (of the n bytes at base), and writes the longest key's
+// output into d[l:]. It returns where both go on; matched is false when no
+// key goes on from the character, which then converts alone, and ok is
+// false where the walk meets what plainRun leaves to convert1's main loop
+// or the output does not fit.
+func (c *Converter) keyAt(base unsafe.Pointer, n int, d []byte, p, l int, node uint) (np, nl int, matched, ok bool) {
+	e, end, ok := c.plainWalk(base, n, p+6, node)
+	if !ok {
+		return p, l, false, false
+	}
+	if e < 0 {
+		return p, l, false, true
+	}
+	ref := c.segOut[e]
+	o, k := ref.Off(), ref.End()-ref.Off()
+	if l+k > len(d) {
+		return p, l, false, false
+	}
+	return end, l + copy(d[l:], c.pool[o:o+k]), true, true
 }
 
 // plainWalk goes on with the walk of the segmentation trie that plainRun
