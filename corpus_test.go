@@ -45,6 +45,16 @@ func allCorpora(t testing.TB) string {
 
 // testInputs returns the texts every conversion test runs over: the four
 // SIGHAN corpora (when present), the seed page and the simplified sample.
+// seedText returns the project's sample page, testdata/000_….txt.
+func seedText(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", seedPage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 func testInputs(t testing.TB) map[string]string {
 	t.Helper()
 	in := map[string]string{}

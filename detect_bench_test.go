@@ -10,11 +10,7 @@ import (
 // speed varies from run to run, compare with BenchmarkRangeLoop, a bare
 // loop over the runes of the same texts, run alongside.
 func BenchmarkDetect(b *testing.B) {
-	seed, err := os.ReadFile("testdata/" + seedPage)
-	if err != nil {
-		b.Fatal(err)
-	}
-	texts := []struct{ name, text string }{{"seed", string(seed)}}
+	texts := []struct{ name, text string }{{"seed", seedText(b)}}
 	for _, c := range detectCorpora {
 		if _, err := os.Stat(corpusDir + "/" + c.name); err == nil {
 			texts = append(texts, struct{ name, text string }{c.name, corpus(b, c.name)})

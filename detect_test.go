@@ -2,7 +2,6 @@ package zhnorm
 
 import (
 	"math/rand"
-	"os"
 	"strings"
 	"testing"
 
@@ -91,11 +90,7 @@ func TestDetectConverted(t *testing.T) {
 // too short to tell Taiwan from Hong Kong with confidence: Detect says
 // Traditional, standard unknown, and Likeliest leans to Taiwan.
 func TestDetectSeedPage(t *testing.T) {
-	b, err := os.ReadFile("testdata/" + seedPage)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := Detect(string(b))
+	d := Detect(seedText(t))
 	if d.Script != Traditional || d.Confidence < 0.99 || d.Standard != StandardUnknown {
 		t.Errorf("seed page: %v (%+v), want Traditional with confidence, standard unknown", d, d.Evidence)
 	}
@@ -139,17 +134,14 @@ func hanPrefix(s string, n int) string {
 }
 
 func TestDetectorChunking(t *testing.T) {
-	seed, err := os.ReadFile("testdata/" + seedPage)
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := seedText(t)
 	long := streamText(t)
 	for _, c := range []struct {
 		name, text string
 		want       Detection
 		decided    bool
 	}{
-		{"seed page", string(seed), Detect(string(seed)), false},
+		{"seed page", seed, Detect(seed), false},
 		{"long", long, Detect(hanPrefix(long, DetectAfter)), true},
 	} {
 		rng := rand.New(rand.NewSource(1))

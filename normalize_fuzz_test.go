@@ -83,15 +83,21 @@ var propertyConfigs = [][]Option{nil, {Enable(Unwrap, Spacing)}, {WithQuotes(Quo
 // TestRandomProperties checks the properties on random texts from a fixed
 // seed: a quick, deterministic complement to FuzzNormalize.
 func TestRandomProperties(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
-	count := 2000
+	eachRandomText(t, 1, 2000, 500, checkProperties)
+}
+
+// eachRandomText calls check with a Normalizer of each of propertyConfigs
+// and count random texts (short with -short) drawn from seed, with each
+// text's number.
+func eachRandomText(t *testing.T, seed int64, count, short int, check func(*testing.T, *Normalizer, string, int64)) {
+	rng := rand.New(rand.NewSource(seed))
 	if testing.Short() {
-		count = 500
+		count = short
 	}
 	for _, opts := range propertyConfigs {
 		n := NewNormalizer(opts...)
-		for i := 0; i < count; i++ {
-			checkProperties(t, n, randomText(rng, 1+rng.Intn(30)), int64(i))
+		for i := range count {
+			check(t, n, randomText(rng, 1+rng.Intn(30)), int64(i))
 		}
 	}
 }

@@ -21,9 +21,7 @@ func mapPieces(m *OffsetMap) []Piece {
 func TestComposer(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for trial := range 5000 {
-		a := randomMap(r, r.IntN(30))
-		_, mid := a.Len()
-		b := randomMap(r, mid)
+		a, b := randomMapPair(r)
 		want := mapPieces(a.Then(b))
 		pa, pb := a.pieceLens(), b.pieceLens()
 		var c composer

@@ -49,17 +49,7 @@ func checkOffsets(t *testing.T, n *Normalizer, in string, chunkSeed int64) {
 
 // TestRandomOffsets checks the maps of random texts from a fixed seed.
 func TestRandomOffsets(t *testing.T) {
-	rng := rand.New(rand.NewSource(11))
-	count := 1000
-	if testing.Short() {
-		count = 200
-	}
-	for _, opts := range propertyConfigs {
-		n := NewNormalizer(opts...)
-		for i := range count {
-			checkOffsets(t, n, randomText(rng, 1+rng.Intn(30)), int64(i))
-		}
-	}
+	eachRandomText(t, 11, 1000, 200, checkOffsets)
 }
 
 func FuzzOffsets(f *testing.F) {

@@ -2,8 +2,6 @@ package zhnorm
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,11 +12,7 @@ import (
 // file; `go test -update` rewrites it. The page has pinyin readings glued
 // after characters (數(shù)字), which the original text of a sentence keeps.
 func TestOffsetsGolden(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", seedPage))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := string(b)
+	in := seedText(t)
 	out, m := NewNormalizer().StringMapped(in)
 	var g strings.Builder
 	for s := range Sentences(out) {

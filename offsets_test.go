@@ -97,6 +97,14 @@ func TestOffsetMapPieces(t *testing.T) {
 	}
 }
 
+// randomMapPair returns two random maps, the second of the first's
+// output, for Then.
+func randomMapPair(r *rand.Rand) (a, b *OffsetMap) {
+	a = randomMap(r, r.IntN(30))
+	_, mid := a.Len()
+	return a, randomMap(r, mid)
+}
+
 // randomMap makes a map of in bytes of input, with pieces of random kinds.
 func randomMap(r *rand.Rand, in int) *OffsetMap {
 	var m OffsetMap
@@ -124,9 +132,7 @@ func randomMap(r *rand.Rand, in int) *OffsetMap {
 func TestOffsetMapThen(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for trial := range 3000 {
-		m := randomMap(r, r.IntN(30))
-		_, mid := m.Len()
-		next := randomMap(r, mid)
+		m, next := randomMapPair(r)
 		c := m.Then(next)
 		ain, _ := m.Len()
 		_, cout := next.Len()

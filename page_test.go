@@ -291,12 +291,9 @@ func BenchmarkParsePage(b *testing.B) {
 // parses to the same article as the raw page. (Normalized, 社會工作???/a>
 // becomes 社會工作???, whose ??? must not read as the end of a question.)
 func TestParsePageAfterNormalizer(t *testing.T) {
-	raw, err := os.ReadFile("testdata/" + seedPage)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, _ := ParsePage(string(raw))
-	got, err := ParsePage(Normalize(string(raw)))
+	raw := seedText(t)
+	want, _ := ParsePage(raw)
+	got, err := ParsePage(Normalize(raw))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package zhnorm
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -11,11 +10,7 @@ import (
 // -update` rewrites them. The command's test compares its output with the
 // same files.
 func TestTargetGolden(t *testing.T) {
-	in, err := os.ReadFile(filepath.Join("testdata", seedPage))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := Normalize(string(in))
+	text := Normalize(seedText(t))
 	for _, tag := range []string{"zh-Hans", "zh-TW"} {
 		base := seedPage[:len(seedPage)-len(filepath.Ext(seedPage))]
 		checkGolden(t, filepath.Join("target", base+"."+tag+".golden"), []byte(mustTarget(t, tag).String(text)))
