@@ -56,11 +56,13 @@ type Converter struct {
 	// character, and skips the question of which characters start keys,
 	// a branch the text decides.
 	dense bool
-	// filter is built once a Converter with a dense trie has converted
-	// filterAfter bytes (the trie's tables sharing it): building it takes
-	// about what converting a megabyte with it saves, so a program that
-	// converts a page does not pay for it. Until then, plainSpanSparse.
-	filter     atomic.Pointer[keyFilter]
+	// filter (the keyFilter, and for configs with runs the joinFilter)
+	// is built once a Converter with a dense trie has converted
+	// filterAfter bytes (the configs that share the trie sharing its
+	// keyFilter): building it takes about what converting a megabyte with
+	// it saves, so a program that converts a page does not pay for it.
+	// Until then, plainSpanSparse.
+	filter     atomic.Pointer[denseFilters]
 	filterOnce sync.Once
 	converted  atomic.Int64
 	pool       string
@@ -85,6 +87,10 @@ type Converter struct {
 	pairs     pairSet // Compiled.Pairs
 	cutSets   []int32 // Compiled.CutSets
 	pairInfo  []pairInfo
+	// scanGo, set by tests, has the Converter convert with the loops in
+	// Go where there are loops in assembly (scanAsm), so that each is
+	// tested against the other.
+	scanGo bool
 }
 
 // charInfo is what a character needs at the start of a unit: its own
@@ -345,11 +351,7 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	if len(c.Seg) == 1 && c.Seg[0] >= 0 {
 		seg = t.Dicts[c.Seg[0]]
 		cv.nodes, cv.entries, cv.segOut = seg.Nodes, seg.Entry, c.SegOut[0]
-		if cv.dense = len(seg.Nodes) > 2*len(c.Chars); cv.dense && t.Shared {
-			if f, ok := keyFilters.Load(unsafe.SliceData(seg.Nodes)); ok {
-				cv.filter.Store(f.(*keyFilter))
-			}
-		}
+		cv.dense = len(seg.Nodes) > 2*len(c.Chars)
 	}
 	n := len(c.Chars)
 	isLeft0, isRight0, isLeftS, isRightS := make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
@@ -443,6 +445,14 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 		}
 		if cv.pairInfo != nil {
 			h.out3 |= uint32(cv.pairInfo[code]) * hotLeft0
+		}
+	}
+	// A trie's keyFilter, once built, serves every config that shares it
+	// from the start; one with runs builds its joinFilter first, after
+	// filterAfter bytes.
+	if cv.dense && t.Shared && !cv.plainRuns {
+		if f, ok := keyFilters.Load(unsafe.SliceData(cv.nodes)); ok {
+			cv.filter.Store(&denseFilters{keys: f.(*keyFilter)})
 		}
 	}
 	return cv
@@ -1052,7 +1062,7 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 // denseScan converts the characters where filter says that no key
 // starts, in a loop that calls nothing, so that its variables stay in
 // registers; this loop takes the rest one at a time.
-func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
+func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *denseFilters, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
 	if unsafe.Sizeof(*new(K)) != 0 {
 		return denseRuns(c, filter, base, n, d, p, l, phrases)
 	}
@@ -1062,15 +1072,18 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter
 		// p and l go on together, three bytes a character: one bound
 		// for both, and the output written at p+delta.
 		delta := l - p
-		p = denseScan(c, filter, base, out, p, min(n-9, len(d)-delta-3), delta)
+		p = denseScan(c, filter.keys, base, out, p, min(n-9, len(d)-delta-3), delta)
 		l = p + delta
 		if uint(p+9) >= uint(n) || l+4 > len(d) {
 			return p, l, 0
 		}
 		w1, w2 := load32(base, p), load32(base, p+3)
 		if !isThreeByte(w1) || !isThreeByte(w2) {
-			// One unit, by plainSpanSparse over the text up to it.
-			q, m, next := plainSpanSparse[K](c, base, min(n, p+9), d, p, l)
+			// A few units by plainSpanSparse: at a line end, the two
+			// characters before it and the ASCII bytes, in one call
+			// where one unit a call took three (cachegrind: s2t 3 %
+			// fewer instructions, 8 % fewer mispredictions).
+			q, m, next := plainSpanSparse[K](c, base, min(n, p+12), d, p, l)
 			if q == p || next != 0 {
 				return q, m, next
 			}
@@ -1107,11 +1120,24 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *keyFilter
 
 // denseRuns is plainSpanDense for configs with runs (plainRuns): one loop
 // that asks joinable itself, since its characters would leave denseScan
-// too often (the flags leave a fifth of the pairs of s2twp's text open).
-func denseRuns(c *Converter, filter *keyFilter, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
+// too often (the flags leave a fifth of the pairs of s2twp's text open);
+// where there is assembly (scanAsm), denseJoinLoop converts the
+// characters that the filters let through, and this loop takes the others
+// one at a time.
+func denseRuns(c *Converter, filter *denseFilters, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
 	bmp, hot, nodes := c.bmp, c.hot, c.nodes
+	keys, joins := filter.keys, filter.joins
+	out := unsafe.Pointer(unsafe.SliceData(d))
 units:
 	for {
+		if scanAsm && !c.scanGo {
+			// The characters that convert alone, by denseJoinLoop; the
+			// loop below takes the one it stops at.
+			if stop := min(n-9, len(d)-(l-p)-3); p < stop {
+				k := denseJoinLoop(keys, bmp, unsafe.SliceData(hot), unsafe.Add(base, p), unsafe.Add(out, l), stop-p, joins)
+				p, l = p+k, l+k
+			}
+		}
 		if uint(p+9) >= uint(n) || l+3 > len(d) {
 			return p, l, 0
 		}
@@ -1122,7 +1148,6 @@ units:
 			// for both, and the output written at p+delta.
 			delta := l - p
 			stop := min(n-9, len(d)-delta-3)
-			out := unsafe.Pointer(unsafe.SliceData(d))
 			for p < stop {
 				w3 := load32(base, p+6)
 				if !isThreeByte(w3) {
@@ -1136,7 +1161,7 @@ units:
 				// A character that starts no key has no bits in the
 				// filter: no branch on SegStart, which text decides.
 				sum := filterSum(c1, c2)
-				word := filter[filterWord(sum)]
+				word := keys[filterWord(sum)]
 				if (word>>filterEndBit(sum)|word>>filterBit(sum, uint32(c3)))&1 != 0 {
 					if next := pairNode(nodes, h, c1, c2); next != 0 {
 						if !phrases {
@@ -1156,7 +1181,7 @@ units:
 							if l = p + delta; l+k > len(d) {
 								return p, l, 0
 							}
-							l += copy(d[l:], c.pool[o:o+k])
+							l = writeOut(d, l, c.pool, o, k)
 							p = end
 							continue units
 						}
@@ -1165,8 +1190,9 @@ units:
 					}
 				}
 				// runOfOne, with the codes at hand: whether the next
-				// character may join this one in a run.
-				if mayJoin(h.out3, hot[c2].out3) && c.joinable(int32(c1), int32(c2)) {
+				// character may join this one in a run, which the
+				// filter of joinable pairs mostly answers.
+				if joins.has(sum) && mayJoin(h.out3, hot[c2].out3) && c.joinable(int32(c1), int32(c2)) {
 					return p, p + delta, 0
 				}
 				o3 := h.out3
@@ -1176,12 +1202,17 @@ units:
 				// Four bytes, within d: the fourth is overwritten next.
 				store32(out, p+delta, o3)
 				p += 3
+				if scanAsm && !c.scanGo {
+					l = p + delta
+					continue units
+				}
 				w1, c1, w2, c2 = w2, c2, w3, c3
 			}
 			l = p + delta
 		}
-		// One unit, by plainSpanSparse over the text up to it.
-		q, m, next := plainSpanSparse[plainRuns](c, base, min(n, p+9), d, p, l)
+		// A few units by plainSpanSparse (see plainSpanDense; here
+		// a window of 16 bytes did best).
+		q, m, next := plainSpanSparse[plainRuns](c, base, min(n, p+16), d, p, l)
 		if q == p || next != 0 {
 			return q, m, next
 		}
@@ -1190,53 +1221,19 @@ units:
 }
 
 // denseScan is plainSpanDense's loop over the characters that convert
-// alone, from text[p] at base into out[p+delta], while p < stop. It keeps
-// three characters at hand, each decoded once: the one it converts and the
-// two after it, which keyFilter asks about. It returns where it stopped:
-// at a character that is not plain or whose next two are not of three
-// bytes, or where the filter says that a key may start.
+// alone, from text[p] at base into out[p+delta], while p < stop (denseLoop
+// does it). It returns where it stopped: at a character that is not plain
+// or whose next two are not of three bytes, or where the filter says that
+// a key may start.
 func denseScan(c *Converter, filter *keyFilter, base, out unsafe.Pointer, p, stop, delta int) int {
 	if p >= stop {
 		return p
 	}
-	// Pointers that go on, not indexes, and the hot table without its
-	// length (every code is within it: see newConverter): few variables,
-	// all in registers.
-	bmp, hot := c.bmp, unsafe.Pointer(unsafe.SliceData(c.hot))
-	sp, op, end := unsafe.Add(base, p), unsafe.Add(out, p+delta), unsafe.Add(base, stop)
-	w1, w2 := load32(sp, 0), load32(sp, 3)
-	if !isThreeByte(w1) || !isThreeByte(w2) {
-		return p
+	src, dst := unsafe.Add(base, p), unsafe.Add(out, p+delta)
+	if scanAsm && c.scanGo {
+		return p + denseLoopGo(filter, c.bmp, unsafe.SliceData(c.hot), src, dst, stop-p)
 	}
-	c1, c2 := bmp[threeByteRune(w1)], bmp[threeByteRune(w2)]
-	for uintptr(sp) < uintptr(end) {
-		w3 := load32(sp, 6)
-		if !isThreeByte(w3) {
-			break
-		}
-		c3 := bmp[threeByteRune(w3)]
-		h := (*hotInfo)(unsafe.Add(hot, uintptr(c1)*unsafe.Sizeof(hotInfo{}))).out3
-		if h&hotPlain == 0 {
-			break
-		}
-		// A character that starts no key has no bits in the filter: no
-		// branch on SegStart, which the text decides. Two bit tests, each
-		// an instruction that takes its bit from any register, where a
-		// shift would want the count in CX.
-		sum := filterSum(c1, c2)
-		word := filter[filterWord(sum)]
-		if word&(1<<filterEndBit(sum)) != 0 || word&(1<<filterBit(sum, uint32(c3))) != 0 {
-			break
-		}
-		if h&out3Valid == 0 {
-			h = w1 // code 0: in no key, the character itself
-		}
-		// Four bytes, within out: the fourth is overwritten next.
-		store32(op, 0, h)
-		sp, op = unsafe.Add(sp, 3), unsafe.Add(op, 3)
-		w1, c1, w2, c2 = w2, c2, w3, c3
-	}
-	return int(uintptr(sp) - uintptr(base))
+	return p + denseLoop(filter, c.bmp, unsafe.SliceData(c.hot), src, dst, stop-p)
 }
 
 // plainSpanSparse is plainRun's inner loop for tries whose keys start with
@@ -1248,6 +1245,7 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 	var kind K
 	runs := unsafe.Sizeof(kind) != 0
 	bmp, hot, nodes, inert := c.bmp, c.hot, c.nodes, &c.c.ASCIIInert
+	hotp := unsafe.Pointer(unsafe.SliceData(hot))
 	// p and l go on together, a unit's bytes to as many: one bound for
 	// both, and the output written at p+delta, four bytes at a time (the
 	// bytes after a unit's own are overwritten next).
@@ -1255,6 +1253,15 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 	stop := min(n-6, len(d)-delta-3)
 	out := unsafe.Pointer(unsafe.SliceData(d))
 	for p < stop {
+		if scanAsm && !runs && !c.scanGo && stop-p > 32 {
+			// The units that convert alone, by sparseLoop; this loop
+			// takes the one it stops at, and the few of plainSpanDense's
+			// calls, which sparseLoop's call would cost more than it
+			// saves.
+			if p += sparseLoop(bmp, unsafe.SliceData(hot), unsafe.SliceData(nodes), len(nodes), inert, unsafe.Add(base, p), unsafe.Add(out, p+delta), stop-p); p >= stop {
+				break
+			}
+		}
 		w := load32(base, p)
 		if !isThreeByte(w) {
 			// Line ends and the like: a byte that converts to itself and
@@ -1267,7 +1274,8 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 			continue
 		}
 		code := bmp[threeByteRune(w)]
-		h := hot[code]
+		// Every code of bmp is within hot (see newConverter): no bound.
+		h := *(*hotInfo)(unsafe.Add(hotp, uintptr(code)*unsafe.Sizeof(hotInfo{})))
 		if h.out3&hotPlain == 0 {
 			break
 		}
@@ -1365,7 +1373,24 @@ func (c *Converter) keyAt(base unsafe.Pointer, n int, d []byte, p, l int, node u
 	if l+k > len(d) {
 		return p, l, false, false
 	}
-	return end, l + copy(d[l:], c.pool[o:o+k]), true, true
+	return end, writeOut(d, l, c.pool, o, k), true, true
+}
+
+// writeOut writes the k bytes of pool at o into d at l, where they fit,
+// and returns l+k. An output of up to twelve bytes (most keys' outputs:
+// two or three characters) is three moves of four bytes, where copy would
+// call memmove (cachegrind: 55 instructions a key); the bytes it writes
+// after the output are within d and overwritten next, or beyond the
+// output's end.
+func writeOut(d []byte, l int, pool string, o, k int) int {
+	if k <= 12 && l+12 <= len(d) && o+12 <= len(pool) {
+		src, dst := unsafe.Pointer(unsafe.StringData(pool)), unsafe.Pointer(unsafe.SliceData(d))
+		store32(dst, l, load32(src, o))
+		store32(dst, l+4, load32(src, o+4))
+		store32(dst, l+8, load32(src, o+8))
+		return l + k
+	}
+	return l + copy(d[l:], pool[o:o+k])
 }
 
 // plainWalk goes on with the walk of the segmentation trie that plainRun

@@ -104,10 +104,88 @@ func keyFilterOf(nodes []opencc.Node, shared bool) *keyFilter {
 // before it builds its filter.
 const filterAfter = 1 << 20
 
-// buildFilter builds c's filter, once, and returns it.
-func (c *Converter) buildFilter() *keyFilter {
+// denseFilters are what plainSpanDense asks: keys, and joins for configs
+// with runs (Converter.plainRuns).
+type denseFilters struct {
+	keys  *keyFilter
+	joins *joinFilter
+}
+
+// buildFilter builds c's filters, once, and returns them.
+func (c *Converter) buildFilter() *denseFilters {
 	c.filterOnce.Do(func() {
-		c.filter.Store(keyFilterOf(c.nodes, c.t.Shared))
+		f := &denseFilters{keys: keyFilterOf(c.nodes, c.t.Shared)}
+		if c.plainRuns {
+			f.joins = joinFilterOf(c)
+		}
+		c.filter.Store(f)
 	})
 	return c.filter.Load()
+}
+
+// joinFilter tells denseRuns, with few false positives and no false
+// negatives, whether joinable may hold for two adjacent characters: a bit
+// for each pair of codes that some multi-character rule can join (2,603 in
+// s2twp), chosen by the hash of the two that keyFilter's word took
+// (filterSum). Of 2^18 bits, about one in a hundred is set; joinable,
+// which asks the pair's flags and searches the pair sets, is asked of a
+// text's pairs a tenth as often.
+type joinFilter [1 << 12]uint64
+
+func joinWord(sum uint32) uint32 { return sum >> 20 }
+
+func joinBit(sum uint32) uint32 { return sum >> 14 & 63 }
+
+// has reports whether the bit of sum is set.
+func (f *joinFilter) has(sum uint32) bool {
+	return f[joinWord(sum)]&(1<<joinBit(sum)) != 0
+}
+
+// joinFilterOf returns the joinFilter of c, whose runs are cut where no rule
+// joins two characters (Converter.pairCut): of the pairs of Pairs0, and of
+// each x, y whose CutLast and CutFirst ranges hold the characters a and b of
+// a pair of Pairs (joinable's two questions).
+func joinFilterOf(c *Converter) *joinFilter {
+	f := new(joinFilter)
+	add := func(x, y int32) {
+		sum := filterSum(uint16(x), uint16(y))
+		f[joinWord(sum)] |= 1 << joinBit(sum)
+	}
+	for _, p := range c.c.Pairs0 {
+		add(int32(p>>32), int32(uint32(p)))
+	}
+	cc := c.c
+	ends, endsAt := invertRanges(cc.CutLast, cc.CutSets)
+	starts, startsAt := invertRanges(cc.CutFirst, cc.CutSets)
+	for _, p := range cc.Pairs {
+		a, b := p>>32, uint32(p)
+		for _, x := range ends[endsAt[a]:endsAt[a+1]] {
+			for _, y := range starts[startsAt[b]:startsAt[b+1]] {
+				add(x, y)
+			}
+		}
+	}
+	return f
+}
+
+// invertRanges inverts at and sets, which give each code x a range of
+// sets (sets[at[x]:at[x+1]], codes too): it returns the codes whose range
+// holds a at codes[from[a]:from[a+1]].
+func invertRanges(at, sets []int32) (codes, from []int32) {
+	n := len(at) - 1
+	from = make([]int32, n+2)
+	for _, a := range sets[at[0]:at[n]] {
+		from[a+2]++
+	}
+	for a := 2; a < len(from); a++ {
+		from[a] += from[a-1]
+	}
+	codes = make([]int32, at[n]-at[0])
+	for x := range n {
+		for _, a := range sets[at[x]:at[x+1]] {
+			codes[from[a+1]] = int32(x)
+			from[a+1]++
+		}
+	}
+	return codes, from[:n+1]
 }

@@ -71,3 +71,49 @@ func TestKeyFilterNoFalseNegatives(t *testing.T) {
 		t.Logf("%s: %d characters, %d key starts, the filter said yes at %d", name, len(codes), starts, said)
 	}
 }
+
+// TestJoinFilterNoFalseNegatives: for every pair of characters that may
+// stand left and right of a joinable pair (by their flags), where
+// joinable says that a rule can join them, the joinFilter says so; and it
+// says so of few others.
+func TestJoinFilterNoFalseNegatives(t *testing.T) {
+	for _, name := range []string{"s2twp", "s2hkp", "s2tw"} {
+		c := mustConverter(t, name)
+		if !c.plainRuns {
+			t.Fatalf("%s: no runs", name)
+		}
+		f := joinFilterOf(c)
+		var lefts, rights []int32
+		for code, pi := range c.pairInfo {
+			if pi&(left0|leftS) != 0 {
+				lefts = append(lefts, int32(code))
+			}
+			if pi&(right0|rightS) != 0 {
+				rights = append(rights, int32(code))
+			}
+		}
+		var joined, said, asked int
+		for _, x := range lefts {
+			for _, y := range rights {
+				asked++
+				yes := f.has(filterSum(uint16(x), uint16(y)))
+				if yes {
+					said++
+				}
+				if c.joinable(x, y) {
+					joined++
+					if !yes {
+						t.Fatalf("%s: codes %d %d join, the filter says not", name, x, y)
+					}
+				}
+			}
+		}
+		if joined < 10 {
+			t.Errorf("%s: only %d joinable pairs", name, joined)
+		}
+		if fp := float64(said-joined) / float64(asked); fp > 0.02 {
+			t.Errorf("%s: the filter said yes wrongly of %.2f %% of the pairs", name, 100*fp)
+		}
+		t.Logf("%s: %d pairs asked, %d joinable, the filter said yes of %d", name, asked, joined, said)
+	}
+}

@@ -25,6 +25,9 @@ func FuzzConvert(f *testing.F) {
 	// The dense tries' two inner loops (see Converter.filter).
 	configs = append(configs, withFilter(mustConverter(f, "s2t")), withoutFilter(mustConverter(f, "s2twp")),
 		withFilter(mustConverter(f, "s2twp")), withoutFilter(mustConverter(f, "s2hk")))
+	// The loops in Go where there are loops in assembly (scanAsm).
+	configs = append(configs, inGo(withFilter(mustConverter(f, "s2t"))), inGo(withFilter(mustConverter(f, "s2twp"))),
+		inGo(withoutFilter(mustConverter(f, "t2s"))))
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		c := configs[int(which)%len(configs)]
 		got := c.Convert(s)
