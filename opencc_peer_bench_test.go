@@ -1,13 +1,16 @@
 package zhnorm
 
 import (
+	"bufio"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The benchmarks in this file time OpenCC 1.4.2's C++ library through occpeer
@@ -151,4 +154,121 @@ func BenchmarkOpenCC142FirstUse(b *testing.B) {
 			b.ReportMetric(float64(total)/float64(b.N), "ns/op")
 		})
 	}
+}
+
+// BenchmarkPairedOpenCC142 compares zhnorm's Convert with OpenCC 1.4.2's
+// library in the same moments, on BenchmarkConvert's input: each op
+// converts it pairedRuns times with zhnorm, in this process, then once
+// with OpenCC, in an occpeer server (occpeer serve) that waits between
+// requests. On a machine whose speed wanders (a virtual machine among
+// other tenants, where two benchmarks run a minute apart can differ by a
+// third), the wandering then falls on both sides of the ratio alike.
+//
+// It reports ratio, OpenCC's time for a conversion over zhnorm's (the
+// figure the speed goal is stated in), and each side's MB/s (MiB/s, as
+// testing counts them), from the conversions' own times: zhnorm's by the
+// clock around Convert, OpenCC's by occpeer's clock. ns/op is the wall
+// time of an op, pipes included.
+func BenchmarkPairedOpenCC142(b *testing.B) {
+	bin, data := occpeer(b)
+	dir := b.TempDir()
+	for _, name := range []string{"s2t", "s2twp", "t2s"} {
+		s := benchText(b, name)
+		file := filepath.Join(dir, name+".txt")
+		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		config := filepath.Join(data, name+".json")
+		b.Run("config="+name, func(b *testing.B) {
+			peer := startOccpeerServer(b, bin, config, file, len(s))
+			c := mustConverter(b, name)
+			// Warm, and past filterAfter, as BenchmarkConvert's first
+			// rounds leave it.
+			c.Convert(s)
+			c.Convert(s)
+			var zhnormNs, openccNs, ops int64
+			for b.Loop() {
+				t := time.Now()
+				for range pairedRuns {
+					c.Convert(s)
+				}
+				zhnormNs += time.Since(t).Nanoseconds()
+				openccNs += peer.convert(b)
+				ops++
+			}
+			mb := float64(len(s)) / (1 << 20)
+			b.ReportMetric(float64(openccNs)*pairedRuns/float64(zhnormNs), "ratio")
+			b.ReportMetric(mb*float64(ops*pairedRuns)*1e9/float64(zhnormNs), "zhnorm-MB/s")
+			b.ReportMetric(mb*float64(ops)*1e9/float64(openccNs), "opencc142-MB/s")
+		})
+	}
+}
+
+// pairedRuns is how many times BenchmarkPairedOpenCC142 converts with
+// zhnorm to OpenCC's once: about as long, so that neither side's moments
+// are mostly the other's, and the first conversion after OpenCC's, whose
+// tables the other process may have pushed out of the caches, is one of
+// several.
+const pairedRuns = 8
+
+// occpeerServer is a running `occpeer serve`.
+type occpeerServer struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+// startOccpeerServer starts `occpeer serve CONFIG FILE` (the config with
+// its may_output_tofu dictionaries) and waits until it is ready; the
+// benchmark's cleanup stops it.
+func startOccpeerServer(b *testing.B, bin, config, file string, size int) *occpeerServer {
+	b.Helper()
+	cmd := exec.Command(bin, "serve", config, file, "1")
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	s := &occpeerServer{cmd: cmd, in: in, out: bufio.NewReader(out)}
+	b.Cleanup(func() {
+		in.Close()
+		if err := cmd.Wait(); err != nil {
+			b.Errorf("occpeer serve: %v", err)
+		}
+	})
+	if got, want := s.line(b), "occpeer=1 bytes="+strconv.Itoa(size); got != want {
+		b.Fatalf("occpeer serve said %q, want %q", got, want)
+	}
+	return s
+}
+
+func (s *occpeerServer) line(b *testing.B) string {
+	b.Helper()
+	l, err := s.out.ReadString('\n')
+	if err != nil {
+		b.Fatalf("occpeer serve: %v", err)
+	}
+	return strings.TrimSuffix(l, "\n")
+}
+
+// convert has the server convert its file once and returns the time its
+// clock measured.
+func (s *occpeerServer) convert(b *testing.B) int64 {
+	b.Helper()
+	if _, err := io.WriteString(s.in, "1\n"); err != nil {
+		b.Fatalf("occpeer serve: %v", err)
+	}
+	l := s.line(b)
+	ns, err := strconv.ParseInt(strings.TrimPrefix(l, "total_ns="), 10, 64)
+	if err != nil || ns <= 0 || !strings.HasPrefix(l, "total_ns=") {
+		b.Fatalf("occpeer serve said %q", l)
+	}
+	return ns
 }

@@ -14,6 +14,7 @@
 // Usage:
 //
 //   occpeer bench CONFIG.json FILE RUNS [tofu]
+//   occpeer serve CONFIG.json FILE [tofu]
 //   occpeer conv  CONFIG.json IN OUT [tofu]      (IN/OUT may be "-")
 //   occpeer cases DIR IN.jsonl OUT.jsonl [tofu]
 //
@@ -43,6 +44,14 @@
 //   total_ns   the RUNS timed conversions, summed (0 when RUNS is 0)
 //   min_ns, max_ns  the fastest and the slowest of them (0 when RUNS is 0)
 //   mbps       bytes*runs/total_ns*1000, in MB/s (10^6 bytes), a decimal
+//
+// serve: loads CONFIG, converts FILE once untimed, and prints
+// "occpeer=1 bytes=N"; then, for each line of standard input holding a
+// count RUNS, converts FILE RUNS times and prints "total_ns=T", the RUNS
+// conversions timed in-process and summed, until the end of its input. A
+// benchmark that converts with zhnorm between two requests compares the
+// two in the same moments of a machine whose speed wanders
+// (BenchmarkPairedOpenCC142).
 //
 // conv: converts IN into OUT with CONFIG, byte for byte as the library does.
 //
@@ -93,6 +102,7 @@ using Clock = std::chrono::steady_clock;
 [[noreturn]] void usage(const std::string& msg) {
   std::cerr << "occpeer: " << msg << "\n"
             << "usage: occpeer bench CONFIG.json FILE RUNS [tofu]\n"
+            << "       occpeer serve CONFIG.json FILE [tofu]\n"
             << "       occpeer conv  CONFIG.json IN OUT [tofu]\n"
             << "       occpeer cases DIR IN.jsonl OUT.jsonl [tofu]\n";
   std::exit(2);
@@ -188,6 +198,28 @@ int bench(int argc, char** argv) {
   return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
+int serve(int argc, char** argv) {
+  if (argc < 4 || argc > 5) usage("serve takes CONFIG.json FILE [tofu]");
+  const std::string text = readFile(argv[3]);
+  std::unique_ptr<opencc::SimpleConverter> c = load(argv[2], tofuArg(argc, argv, 4));
+  if (c->Convert(text).empty() && !text.empty()) fail("converting " + std::string(argv[3]) + " gave nothing");
+  std::printf("occpeer=1 bytes=%zu\n", text.size());
+  if (std::fflush(stdout) != 0) return 1;
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    const long runs = parseInt(line.c_str(), "RUNS");
+    int64_t total = 0;
+    for (long i = 0; i < runs; i++) {
+      Clock::time_point t = Clock::now();
+      std::string r = c->Convert(text);
+      total += nsSince(t);
+    }
+    std::printf("total_ns=%" PRId64 "\n", total);
+    if (std::fflush(stdout) != 0) return 1;
+  }
+  return 0;
+}
+
 int conv(int argc, char** argv) {
   if (argc < 5 || argc > 6) usage("conv takes CONFIG.json IN OUT [tofu]");
   const bool tofu = tofuArg(argc, argv, 5);
@@ -266,6 +298,7 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   try {
     if (cmd == "bench") return bench(argc, argv);
+    if (cmd == "serve") return serve(argc, argv);
     if (cmd == "conv") return conv(argc, argv);
     if (cmd == "cases") return cases(argc, argv);
   } catch (const std::exception& e) {
