@@ -61,32 +61,32 @@ var (
 
 var _ transform.SpanningTransformer = (*quoteMarks)(nil)
 
-// opens remembers where the next opening marks are, so that a search
-// passes over the text once: bytes.Index skips ahead fast even where the
-// marks' first byte is common (。 and 、 share 「's E3 80).
-type opens struct{ double, single int } // positions at or after the search; len(src) for none
+// opens remembers where the next opening mark is, so that a search passes
+// over the text once.
+type opens struct{ at int } // position at or after the search; len(src) for none
 
-func newOpens() opens { return opens{-1, -1} }
+func newOpens() opens { return opens{-1} }
 
 // next returns the position of the first opening mark at or after p, or
-// len(src).
+// len(src): one search for the first two bytes that the double and single
+// marks share, where a search for each would read the text twice.
+// bytes.Index skips ahead fast even where the marks' first byte is common
+// (。 and 、 share 「's E3 80).
 func (o *opens) next(q *quoteMarks, src []byte, p int) int {
-	if o.double < p {
-		o.double = indexFrom(src, p, q.lead, q.double)
+	if o.at >= p {
+		return o.at
 	}
-	if o.single < p {
-		o.single = indexFrom(src, p, q.lead, q.single)
+	prefix := [2]byte{q.lead, 0x80}
+	for o.at = p; ; o.at += 2 {
+		i := bytes.Index(src[o.at:], prefix[:])
+		if i < 0 || o.at+i+2 >= len(src) {
+			o.at = len(src)
+			return o.at
+		}
+		if o.at += i; src[o.at+2] == q.double || src[o.at+2] == q.single {
+			return o.at
+		}
 	}
-	return min(o.double, o.single)
-}
-
-// indexFrom returns the position of the mark lead 0x80 third at or after
-// p, or len(src).
-func indexFrom(src []byte, p int, lead, third byte) int {
-	if i := bytes.Index(src[p:], []byte{lead, 0x80, third}); i >= 0 {
-		return p + i
-	}
-	return len(src)
 }
 
 // nextPair returns the first opening mark at or after p whose pair

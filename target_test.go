@@ -1,7 +1,9 @@
 package zhnorm
 
 import (
+	"bytes"
 	"errors"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -355,4 +357,37 @@ func TestSeries(t *testing.T) {
 	if got := mustTarget(t, "zh-TW").Series().String("“衞生”"); got != "「衛生」" {
 		t.Errorf("Series.String = %q", got)
 	}
+}
+
+// TestQuoteMarksNext: the search for opening marks finds, from every
+// position of random text made of the marks, their first two bytes, other
+// punctuation that shares them and broken pieces, the first mark that a
+// search for each kind of mark finds.
+func TestQuoteMarksNext(t *testing.T) {
+	pieces := []string{"“", "‘", "「", "『", "”", "」", "。", "、", "—", "\xe2\x80", "\xe3\x80", "\xe3", "\x80", "a", "中", "\n"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, q := range []*quoteMarks{&toCornerQuotes, &toCurlyQuotes} {
+		for range 500 {
+			var b []byte
+			for range rng.IntN(20) {
+				b = append(b, pieces[rng.IntN(len(pieces))]...)
+			}
+			o := newOpens()
+			for p := 0; p <= len(b); p++ {
+				want := min(markAt(b, p, q.lead, q.double), markAt(b, p, q.lead, q.single))
+				if got := o.next(q, b, p); got != want {
+					t.Fatalf("in %q from %d: next %d, want %d", b, p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// markAt returns the position of the mark lead 0x80 third at or after p
+// in b, or len(b).
+func markAt(b []byte, p int, lead, third byte) int {
+	if i := bytes.Index(b[p:], []byte{lead, 0x80, third}); i >= 0 {
+		return p + i
+	}
+	return len(b)
 }
