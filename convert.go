@@ -56,13 +56,13 @@ type Converter struct {
 	// character, and skips the question of which characters start keys,
 	// a branch the text decides.
 	dense bool
-	// filter (the keyFilter, and for configs with runs the joinFilter)
-	// is built once a Converter with a dense trie has converted
-	// filterAfter bytes (the configs that share the trie sharing its
+	// filter (the keyFilter of a dense trie, and the joinFilter of a
+	// config with runs) is built once the Converter has converted
+	// filterAfter bytes (the configs that share a trie sharing its
 	// keyFilter): building it takes about what converting a megabyte with
 	// it saves, so a program that converts a page does not pay for it.
-	// Until then, plainSpanSparse.
-	filter     atomic.Pointer[denseFilters]
+	// Until then, plainSpanSparse, without the joinFilter.
+	filter     atomic.Pointer[scanFilters]
 	filterOnce sync.Once
 	converted  atomic.Int64
 	pool       string
@@ -452,7 +452,7 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	// filterAfter bytes.
 	if cv.dense && t.Shared && !cv.plainRuns {
 		if f, ok := keyFilters.Load(unsafe.SliceData(cv.nodes)); ok {
-			cv.filter.Store(&denseFilters{keys: f.(*keyFilter)})
+			cv.filter.Store(&scanFilters{keys: f.(*keyFilter)})
 		}
 	}
 	return cv
@@ -792,7 +792,7 @@ func oneChar[S, T opencc.Text](unit S, out T) bool {
 // characters are aligned, pay nothing for the map.
 func convert1[S opencc.Text](c *Converter, dst []byte, src S, atEOF, bounded, spanOnly bool, m *OffsetMap) (out []byte, nSrc int, err error) {
 	nodes, entries, info, segOut, pool, bmp := c.nodes, c.entries, c.info, c.segOut, c.pool, c.bmp
-	if c.dense && c.filter.Load() == nil && c.converted.Add(int64(len(src))) >= filterAfter {
+	if (c.dense || c.plainRuns) && c.filter.Load() == nil && c.converted.Add(int64(len(src))) >= filterAfter {
 		c.buildFilter()
 	}
 	if m != nil {
@@ -1019,10 +1019,10 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 	filter := c.filter.Load()
 	for {
 		var node uint
-		if filter != nil {
+		if filter != nil && filter.keys != nil {
 			p, l, node = plainSpanDense[K](c, filter, base, len(src), dst[:cap(dst)], p, l, phrases)
 		} else {
-			p, l, node = plainSpanSparse[K](c, base, len(src), dst[:cap(dst)], p, l)
+			p, l, node = plainSpanSparse[K](c, filter, base, len(src), dst[:cap(dst)], p, l)
 		}
 		if node == 0 || !phrases {
 			break
@@ -1062,7 +1062,7 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 // denseScan converts the characters where filter says that no key
 // starts, in a loop that calls nothing, so that its variables stay in
 // registers; this loop takes the rest one at a time.
-func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *denseFilters, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
+func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *scanFilters, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
 	if unsafe.Sizeof(*new(K)) != 0 {
 		return denseRuns(c, filter, base, n, d, p, l, phrases)
 	}
@@ -1083,7 +1083,7 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *denseFilt
 			// characters before it and the ASCII bytes, in one call
 			// where one unit a call took three (cachegrind: s2t 3 %
 			// fewer instructions, 8 % fewer mispredictions).
-			q, m, next := plainSpanSparse[K](c, base, min(n, p+12), d, p, l)
+			q, m, next := plainSpanSparse[K](c, filter, base, min(n, p+12), d, p, l)
 			if q == p || next != 0 {
 				return q, m, next
 			}
@@ -1124,7 +1124,7 @@ func plainSpanDense[K plainIsolated | plainRuns](c *Converter, filter *denseFilt
 // where there is assembly (scanAsm), denseJoinLoop converts the
 // characters that the filters let through, and this loop takes the others
 // one at a time.
-func denseRuns(c *Converter, filter *denseFilters, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
+func denseRuns(c *Converter, filter *scanFilters, base unsafe.Pointer, n int, d []byte, p, l int, phrases bool) (int, int, uint) {
 	bmp, hot, nodes := c.bmp, c.hot, c.nodes
 	keys, joins := filter.keys, filter.joins
 	out := unsafe.Pointer(unsafe.SliceData(d))
@@ -1212,7 +1212,7 @@ units:
 		}
 		// A few units by plainSpanSparse (see plainSpanDense; here
 		// a window of 16 bytes did best).
-		q, m, next := plainSpanSparse[plainRuns](c, base, min(n, p+16), d, p, l)
+		q, m, next := plainSpanSparse[plainRuns](c, filter, base, min(n, p+16), d, p, l)
 		if q == p || next != 0 {
 			return q, m, next
 		}
@@ -1241,9 +1241,13 @@ func denseScan(c *Converter, filter *keyFilter, base, out unsafe.Pointer, p, sto
 // into d (whose length is its capacity) from d[l]. It returns where it
 // stopped in both, and, when it stopped because a segmentation key goes on
 // from the plain character at p to the next, the key's node for the two.
-func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
+func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, filter *scanFilters, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
 	var kind K
 	runs := unsafe.Sizeof(kind) != 0
+	var joins *joinFilter
+	if filter != nil {
+		joins = filter.joins
+	}
 	bmp, hot, nodes, inert := c.bmp, c.hot, c.nodes, &c.c.ASCIIInert
 	hotp := unsafe.Pointer(unsafe.SliceData(hot))
 	// p and l go on together, a unit's bytes to as many: one bound for
@@ -1296,7 +1300,7 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, base unsafe.Poin
 		if runs && h.out3&hotIsolated == 0 {
 			if w2 := load32(base, p+3); isThreeByte(w2) {
 				c2 := bmp[threeByteRune(w2)]
-				if mayJoin(h.out3, hot[c2].out3) && c.joinable(int32(code), int32(c2)) {
+				if mayJoin(h.out3, hot[c2].out3) && (joins == nil || joins.has(filterSum(code, c2))) && c.joinable(int32(code), int32(c2)) {
 					break
 				}
 			} else if !isInert(inert, w2) {

@@ -104,17 +104,21 @@ func keyFilterOf(nodes []opencc.Node, shared bool) *keyFilter {
 // before it builds its filter.
 const filterAfter = 1 << 20
 
-// denseFilters are what plainSpanDense asks: keys, and joins for configs
-// with runs (Converter.plainRuns).
-type denseFilters struct {
+// scanFilters are what the loops of plainRun ask: keys, for a dense trie
+// (plainSpanDense, which runs only with it), and joins, for configs with
+// runs (Converter.plainRuns; plainSpanSparse asks it too).
+type scanFilters struct {
 	keys  *keyFilter
 	joins *joinFilter
 }
 
 // buildFilter builds c's filters, once, and returns them.
-func (c *Converter) buildFilter() *denseFilters {
+func (c *Converter) buildFilter() *scanFilters {
 	c.filterOnce.Do(func() {
-		f := &denseFilters{keys: keyFilterOf(c.nodes, c.t.Shared)}
+		f := &scanFilters{}
+		if c.dense {
+			f.keys = keyFilterOf(c.nodes, c.t.Shared)
+		}
 		if c.plainRuns {
 			f.joins = joinFilterOf(c)
 		}

@@ -77,7 +77,7 @@ func TestKeyFilterNoFalseNegatives(t *testing.T) {
 // joinable says that a rule can join them, the joinFilter says so; and it
 // says so of few others.
 func TestJoinFilterNoFalseNegatives(t *testing.T) {
-	for _, name := range []string{"s2twp", "s2hkp", "s2tw"} {
+	for _, name := range []string{"s2twp", "s2hkp", "s2tw", "tw2sp", "hk2sp"} {
 		c := mustConverter(t, name)
 		if !c.plainRuns {
 			t.Fatalf("%s: no runs", name)

@@ -47,7 +47,7 @@ func TestScanLoopsAgree(t *testing.T) {
 			}
 		}
 		pairs := [][2]*Converter{{withoutFilter(base), inGo(withoutFilter(base))}}
-		if base.dense {
+		if base.dense || base.plainRuns {
 			pairs = append(pairs, [2]*Converter{withFilter(base), inGo(withFilter(base))})
 		}
 		for _, pair := range pairs {

@@ -436,18 +436,20 @@ func withoutFilter(c *Converter) *Converter {
 	return d
 }
 
-// withFilter returns a Converter like c with its keyFilter built, so that
-// plainSpanDense converts whatever the input.
+// withFilter returns a Converter like c with its filters built, so that
+// plainSpanDense (with a dense trie) converts whatever the input, and
+// plainSpanSparse asks the joinFilter (with runs).
 func withFilter(c *Converter) *Converter {
 	d := newConverter(c.t, c.c)
 	d.buildFilter()
 	return d
 }
 
-// bothLoops returns, for a Converter with a dense trie, one with its
-// filter and one without, so that a test covers both inner loops; else c.
+// bothLoops returns, for a Converter with a dense trie or runs, one with
+// its filters and one without, so that a test covers both inner loops (or
+// both ways of asking joinable); else c.
 func bothLoops(c *Converter) []*Converter {
-	if !c.dense {
+	if !c.dense && !c.plainRuns {
 		return []*Converter{c}
 	}
 	return []*Converter{withFilter(c), withoutFilter(c)}

@@ -22,12 +22,16 @@ func FuzzConvert(f *testing.F) {
 		configs = append(configs, mustConverter(f, n))
 	}
 	configs = append(configs, mustConverter(f, "tw2s", WithoutTofuRisk()))
-	// The dense tries' two inner loops (see Converter.filter).
+	// The dense tries' two inner loops (see Converter.filter). The seed
+	// in testdata/fuzz/FuzzConvert picks configs[9], withFilter's s2t, by
+	// its which modulo the list's length: mend it when the list grows.
 	configs = append(configs, withFilter(mustConverter(f, "s2t")), withoutFilter(mustConverter(f, "s2twp")),
 		withFilter(mustConverter(f, "s2twp")), withoutFilter(mustConverter(f, "s2hk")))
 	// The loops in Go where there are loops in assembly (scanAsm).
 	configs = append(configs, inGo(withFilter(mustConverter(f, "s2t"))), inGo(withFilter(mustConverter(f, "s2twp"))),
 		inGo(withoutFilter(mustConverter(f, "t2s"))))
+	// A sparse trie's config with runs, asking the joinFilter.
+	configs = append(configs, withFilter(mustConverter(f, "tw2sp")))
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		c := configs[int(which)%len(configs)]
 		got := c.Convert(s)
