@@ -2,8 +2,12 @@
 
 #include "textflag.h"
 
-// The constants of convert.go and convert_filter.go that denseLoop uses;
-// TestDenseLoopConstants fails when one of them changes there.
+// The loops of convert_scan_amd64.go: denseLoop and denseJoinLoop, the
+// steps of denseLoopGo (and of denseRuns's loop in Go), and sparseLoop,
+// those of plainSpanSparse's loop for configs without runs.
+//
+// The constants of convert.go and convert_filter.go that they use;
+// TestScanAsmConstants fails when one of them changes there.
 #define OUT3VALID 24         // bit of out3Valid in hotInfo.out3
 #define HOTPLAIN 25          // bit of hotPlain
 #define HOTSEGSTART 26       // bit of hotSegStart
