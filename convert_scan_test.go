@@ -29,7 +29,8 @@ func skipWithoutScanAsm(t *testing.T) {
 // TestScanLoopsAgree: the loops in assembly give what the loops in Go
 // give, for configs with dense tries and sparse ones, with runs and
 // without, their filters built and not, on the sample page, each config's
-// adversarial text and (without -short) the corpora: converted whole and
+// adversarial text, random text of its characters among others and broken
+// UTF-8 (scanText), and (without -short) the corpora: converted whole and
 // with the map.
 func TestScanLoopsAgree(t *testing.T) {
 	skipWithoutScanAsm(t)
@@ -37,9 +38,11 @@ func TestScanLoopsAgree(t *testing.T) {
 	inputs := testInputs(t)
 	for _, name := range []string{"s2t", "s2twp", "s2tw", "s2hk", "s2hkp", "t2s", "tw2sp", "hk2s", "t2jp", "jp2t"} {
 		base := mustConverter(t, name)
+		rng := rand.New(rand.NewPCG(5, uint64(len(name))))
 		texts := map[string]string{
 			"sample":      inputs[seedPage],
 			"adversarial": adversarialText(m, m.config(name), 5),
+			"random":      string(scanText(rng, keyChars(base), 50000)),
 		}
 		if !testing.Short() {
 			for f, s := range inputs {
