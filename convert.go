@@ -59,9 +59,8 @@ type Converter struct {
 	// filter (the keyFilter of a dense trie, and the joinFilter of a
 	// config with runs) is built once the Converter has converted
 	// filterAfter bytes (the configs that share a trie sharing its
-	// keyFilter): building it takes about what converting a megabyte with
-	// it saves, so a program that converts a page does not pay for it.
-	// Until then, plainSpanSparse, without the joinFilter.
+	// keyFilter), so that a program that converts a few pages does not
+	// pay for it. Until then, plainSpanSparse, without the joinFilter.
 	filter     atomic.Pointer[scanFilters]
 	filterOnce sync.Once
 	converted  atomic.Int64
@@ -427,7 +426,7 @@ func newConverter(t *opencc.Table, c *opencc.Compiled) *Converter {
 	cv.info[0].ref |= plainChar
 	for code := range cv.info {
 		inf, h := &cv.info[code], &cv.hot[code]
-		if code > 0 && inf.ref&(segKey1|opencc.IDSStart) == 0 && h.out3 != 0 {
+		if code > 0 && inf.ref&(segKey1|opencc.IDSStart) == 0 && h.out3&out3Valid != 0 {
 			if inf.ref&opencc.Isolated != 0 {
 				inf.ref |= plainChar
 			} else if c.PairCut {
@@ -1040,7 +1039,7 @@ func plainRun[S opencc.Text, K plainIsolated | plainRuns](c *Converter, dst []by
 		// No key goes on from the character: it converts alone.
 		code := c.bmp[threeByteRune(load32(base, p))]
 		h := c.hot[code]
-		if runs && h.out3&hotIsolated == 0 && !c.runOfOne(int32(code), load32(base, p+3)) {
+		if runs && h.out3&hotIsolated == 0 && c.joinsNext(filter.joinsOrNil(), h.out3, code, load32(base, p+3)) {
 			break
 		}
 		o3 := h.out3
@@ -1189,7 +1188,7 @@ units:
 						// alone.
 					}
 				}
-				// runOfOne, with the codes at hand: whether the next
+				// joinsNext, with the codes at hand: whether the next
 				// character may join this one in a run, which the
 				// filter of joinable pairs mostly answers.
 				if joins.has(sum) && mayJoin(h.out3, hot[c2].out3) && c.joinable(int32(c1), int32(c2)) {
@@ -1244,10 +1243,7 @@ func denseScan(c *Converter, filter *keyFilter, base, out unsafe.Pointer, p, sto
 func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, filter *scanFilters, base unsafe.Pointer, n int, d []byte, p, l int) (int, int, uint) {
 	var kind K
 	runs := unsafe.Sizeof(kind) != 0
-	var joins *joinFilter
-	if filter != nil {
-		joins = filter.joins
-	}
+	joins := filter.joinsOrNil()
 	bmp, hot, nodes, inert := c.bmp, c.hot, c.nodes, &c.c.ASCIIInert
 	hotp := unsafe.Pointer(unsafe.SliceData(hot))
 	// p and l go on together, a unit's bytes to as many: one bound for
@@ -1259,9 +1255,9 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, filter *scanFilt
 	for p < stop {
 		if scanAsm && !runs && !c.scanGo && stop-p > 32 {
 			// The units that convert alone, by sparseLoop; this loop
-			// takes the one it stops at, and the few of plainSpanDense's
-			// calls, which sparseLoop's call would cost more than it
-			// saves.
+			// takes the one it stops at, and plainSpanDense's windows
+			// of a few units, where the call would cost more than the
+			// loop saves.
 			if p += sparseLoop(bmp, unsafe.SliceData(hot), unsafe.SliceData(nodes), len(nodes), inert, unsafe.Add(base, p), unsafe.Add(out, p+delta), stop-p); p >= stop {
 				break
 			}
@@ -1295,8 +1291,8 @@ func plainSpanSparse[K plainIsolated | plainRuns](c *Converter, filter *scanFilt
 				return p, p + delta, next
 			}
 		}
-		// runOfOne, with the flags of hot: whether the next unit may join
-		// this one in a run.
+		// joinsNext, written out: the call cost tw2sp 8 % of its
+		// instructions (cachegrind), and it is too large to be inlined.
 		if runs && h.out3&hotIsolated == 0 {
 			if w2 := load32(base, p+3); isThreeByte(w2) {
 				c2 := bmp[threeByteRune(w2)]
@@ -1333,17 +1329,19 @@ func isInert(inert *[2]uint64, w uint32) bool {
 	return b < utf8.RuneSelf && inert[b>>6]&(1<<(b&63)) != 0
 }
 
-// runOfOne reports, for plainRun, whether the character of code that is
-// not Isolated makes a run of its own, given the four bytes w after it:
-// the next character (of three bytes) is Isolated, or an ideographic
-// description character, or cannot join it (runEnd's tests, but the last:
-// a next character that may start a key is left to the main loop).
-func (c *Converter) runOfOne(code int32, w uint32) bool {
+// joinsNext reports whether the unit whose four bytes are w may join the
+// plain character of code before it (hot flags h, not Isolated) in a run,
+// which the loops then leave to convert1's main loop: an ASCII byte that
+// a key may hold, or a three-byte character that the flags (mayJoin),
+// joins when it is built, and joinable let join it (runEnd's tests, but
+// the last: a next character that may start a key is the loops' own
+// question).
+func (c *Converter) joinsNext(joins *joinFilter, h uint32, code uint16, w uint32) bool {
 	if !isThreeByte(w) {
-		return isInert(&c.c.ASCIIInert, w)
+		return !isInert(&c.c.ASCIIInert, w)
 	}
-	c2 := int32(c.bmp[threeByteRune(w)])
-	return c.info[c2].ref&(opencc.Isolated|opencc.IDSStart) != 0 || !c.joinable(code, c2)
+	c2 := c.bmp[threeByteRune(w)]
+	return mayJoin(h, c.hot[c2].out3) && (joins == nil || joins.has(filterSum(code, c2))) && c.joinable(int32(code), int32(c2))
 }
 
 // pairNode returns the node of the segmentation trie nodes for the first

@@ -427,7 +427,8 @@ func TestZeroConverter(t *testing.T) {
 }
 
 // withoutFilter returns a Converter like c that never builds its
-// keyFilter, so that plainSpanSparse converts whatever the input.
+// filters, so that plainSpanSparse, without the joinFilter, converts
+// whatever the input.
 func withoutFilter(c *Converter) *Converter {
 	d := newConverter(c.t, c.c)
 	d.filter.Store(nil)

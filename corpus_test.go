@@ -43,8 +43,6 @@ func allCorpora(t testing.TB) string {
 	return all.String()
 }
 
-// testInputs returns the texts every conversion test runs over: the four
-// SIGHAN corpora (when present), the seed page and the simplified sample.
 // seedText returns the project's sample page, testdata/000_….txt.
 func seedText(t testing.TB) string {
 	t.Helper()
@@ -55,6 +53,8 @@ func seedText(t testing.TB) string {
 	return string(b)
 }
 
+// testInputs returns the texts every conversion test runs over: the four
+// SIGHAN corpora (when present), the seed page and the simplified sample.
 func testInputs(t testing.TB) map[string]string {
 	t.Helper()
 	in := map[string]string{}

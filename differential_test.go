@@ -91,8 +91,9 @@ func TestDifferentialOpenCC142(t *testing.T) {
 				want := opencc142(t, config, in, tofu)
 				c := mustConverter(t, name, opts...)
 				checkSame(t, name+" NewConverter", want, c.Convert(in))
-				if c.dense {
-					// Both inner loops, whatever the input's length.
+				if c.dense || c.plainRuns {
+					// Both inner loops (or both ways of asking joinable),
+					// whatever the input's length.
 					checkSame(t, name+" without the filter", want, withoutFilter(c).Convert(in))
 					checkSame(t, name+" with the filter", want, withFilter(c).Convert(in))
 				}
