@@ -89,6 +89,28 @@ func occpeerBench(b *testing.B, bin, config, file string, runs int) occpeerResul
 	return r
 }
 
+// benchFiles writes BenchmarkConvert's input of each config (benchText)
+// into a temporary folder, a file a text, for occpeer to read, and
+// returns each config's file.
+func benchFiles(b *testing.B, configs []string) map[string]string {
+	b.Helper()
+	dir := b.TempDir()
+	byText, files := map[string]string{}, map[string]string{}
+	for _, name := range configs {
+		s := benchText(b, name)
+		file, ok := byText[s]
+		if !ok {
+			file = filepath.Join(dir, strconv.Itoa(len(byText))+".txt")
+			if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			byText[s] = file
+		}
+		files[name] = file
+	}
+	return files
+}
+
 // BenchmarkOpenCC142 times OpenCC 1.4.2's library on BenchmarkConvert's
 // input, config by config.
 //
@@ -104,18 +126,9 @@ func occpeerBench(b *testing.B, bin, config, file string, runs int) occpeerResul
 // process's side of running occpeer, not OpenCC's allocations.
 func BenchmarkOpenCC142(b *testing.B) {
 	bin, data := occpeer(b)
-	dir := b.TempDir()
-	files := map[string]string{} // text → file holding it
+	files := benchFiles(b, benchConfigs)
 	for _, name := range benchConfigs {
-		s := benchText(b, name)
-		file, ok := files[s]
-		if !ok {
-			file = filepath.Join(dir, strconv.Itoa(len(files))+".txt")
-			if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
-				b.Fatal(err)
-			}
-			files[s] = file
-		}
+		s, file := benchText(b, name), files[name]
 		config := filepath.Join(data, name+".json")
 		b.Run("config="+name+"/impl=opencc142", func(b *testing.B) {
 			r := occpeerBench(b, bin, config, file, b.N)
@@ -171,13 +184,10 @@ func BenchmarkOpenCC142FirstUse(b *testing.B) {
 // time of an op, pipes included.
 func BenchmarkPairedOpenCC142(b *testing.B) {
 	bin, data := occpeer(b)
-	dir := b.TempDir()
-	for _, name := range []string{"s2t", "s2twp", "t2s"} {
-		s := benchText(b, name)
-		file := filepath.Join(dir, name+".txt")
-		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
-			b.Fatal(err)
-		}
+	configs := []string{"s2t", "s2twp", "t2s"}
+	files := benchFiles(b, configs)
+	for _, name := range configs {
+		s, file := benchText(b, name), files[name]
 		config := filepath.Join(data, name+".json")
 		b.Run("config="+name, func(b *testing.B) {
 			peer := startOccpeerServer(b, bin, config, file, len(s))
